@@ -46,7 +46,7 @@ public final class Matcher {
             return;
         }
         PackageKey key = purl.packageKey();
-        VersionScheme scheme = VersionSchemes.forName(purl.type());
+        VersionScheme scheme = VersionSchemes.forPurlType(purl.type());
         Map<String, Finding> byAdvisory = new LinkedHashMap<>();
         for (AdvisoryIndex.Entry entry : index.lookup(key)) {
             String advisoryId = entry.advisory().id();

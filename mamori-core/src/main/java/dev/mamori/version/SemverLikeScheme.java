@@ -30,6 +30,11 @@ final class SemverLikeScheme implements VersionScheme {
     }
 
     @Override
+    public VersionRange parseRange(String nativeRange) {
+        throw new VersionException("native ranges are not supported by the placeholder scheme '" + name + "'");
+    }
+
+    @Override
     public int compare(String a, String b) {
         validate(a);
         validate(b);
