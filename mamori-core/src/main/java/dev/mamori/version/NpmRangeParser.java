@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * star is dropped. Upper bounds a partial version implies are exclusive at {@code -0} (the least prerelease),
  * e.g. {@code ^1.2.3} is {@code >=1.2.3 <2.0.0-0}. A word that is not a valid comparator afterwards makes the
  * whole range invalid. Finally a set holding {@code <0.0.0-0} is empty, empty sets are dropped when others
- * exist, and if any set matches everything ({@code *}, {@code x}, {@code >=0.0.0}, empty) the range is just that.
+ * exist, and if any set matches everything ({@code *}, {@code x}, empty, and for npm {@code >=0.0.0}) the range
+ * is just that. Dialects without the prerelease rule ({@code semver}, {@code golang}) read the comparators as plain
+ * intervals of their order, so there {@code >=0.0.0} keeps excluding {@code 0.0.0-*} prereleases.
  */
 final class NpmRangeParser {
     private static final String NUM = "0|[1-9][0-9]*";
@@ -86,7 +88,8 @@ final class NpmRangeParser {
             t = eachWord(t, NpmRangeParser::xrange);
             t = STAR.matcher(t.trim()).replaceFirst("");
             for (String w : t.split(" ")) {
-                if (!w.isEmpty() && !w.equals(">=0.0.0")) {
+                // node-semver reads >=0.0.0 as "any"; that differs from the order only under the prerelease rule
+                if (!w.isEmpty() && !(dialect.prereleaseRule() && w.equals(">=0.0.0"))) {
                     words.add(w);
                 }
             }
