@@ -47,9 +47,10 @@ final class PurlParser {
             rest = rest.substring(0, hash);
         }
 
-        // qualifiers: right of the last '?'
+        // qualifiers: right of the first '?' (neither type, namespace, name nor version may hold an unencoded '?',
+        // so for a valid purl this is the spec's split from the right; sloppy URLs in values stay in their value)
         List<String[]> qualifiers = new ArrayList<>();
-        int question = rest.lastIndexOf('?');
+        int question = rest.indexOf('?');
         if (question >= 0) {
             for (String pair : rest.substring(question + 1).split("&")) {
                 if (pair.isEmpty()) {

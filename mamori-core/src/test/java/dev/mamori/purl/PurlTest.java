@@ -139,6 +139,14 @@ final class PurlTest {
     }
 
     @Test
+    void parse_unencodedQuestionMarkInQualifierValue_staysInTheValue() {
+        Purl p = Purl.parse("pkg:generic/x@1?download_url=https://a.example/f?x=1");
+        assertThat(p.name()).isEqualTo("x");
+        assertThat(p.qualifier("download_url")).isEqualTo("https://a.example/f?x=1");
+        assertThat(p).hasToString("pkg:generic/x@1?download_url=https:%2F%2Fa.example%2Ff%3Fx%3D1");
+    }
+
+    @Test
     void withVersion_huggingfaceVersion_isNormalised() {
         Purl p = Purl.parse("pkg:huggingface/EleutherAI/gpt-neo");
         assertThat(p.withVersion("ABCDEF")).hasToString("pkg:huggingface/EleutherAI/gpt-neo@abcdef");
