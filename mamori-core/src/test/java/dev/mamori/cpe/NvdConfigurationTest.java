@@ -239,7 +239,7 @@ final class NvdConfigurationTest {
     }
 
     @Test
-    void runningOn_hitNamesOnlyTheVulnerableApplication() {
+    void runningOn_hits_nameOnlyTheVulnerableApplication() {
         NvdConfiguration c = SAMPLE.get("CVE-1999-1412").get(0);
         Cpe httpd = Cpe.parse("cpe:2.3:a:apache:http_server:1.3.42:*:*:*:*:*:*:*");
         Cpe macos = Cpe.parse("cpe:2.3:o:apple:macos:-:*:*:*:*:*:*:*");
@@ -285,7 +285,7 @@ final class NvdConfigurationTest {
     @ParameterizedTest(name = "chrome {0} on {1} -> {2}")
     @CsvSource({"4.0.249.77, windows, true", "4.0.249.78, windows, false", "3.0, windows, true",
             "4.0.249.77, mac_os_x, false"})
-    void runningOn_chromeOnWindows(String version, String os, boolean expected) {
+    void chrome_runningOnWindows_vulnerableBelowFix(String version, String os, boolean expected) {
         assertThat(vulnerable(SAMPLE.get("CVE-2010-0657"), "cpe:2.3:a:google:chrome:" + version + ":*:*:*:*:*:*:*",
                 "cpe:2.3:o:microsoft:" + os + ":-:*:*:*:*:*:*:*")).isEqualTo(expected);
     }
@@ -314,7 +314,7 @@ final class NvdConfigurationTest {
             + "\"versionEndExcluding\":\"2.0\"}";
 
     @Test
-    void negatedNode_vulnerableUnlessRunningOnExcludedPlatform() {
+    void negatedNode_excludedPlatform_notVulnerable() {
         NvdConfiguration c = config("{\"operator\":\"AND\",\"nodes\":["
                 + "{\"operator\":\"OR\",\"negate\":false,\"cpeMatch\":[" + VULNERABLE_APP + "]},"
                 + "{\"operator\":\"OR\",\"negate\":true,\"cpeMatch\":[{\"vulnerable\":false,"
@@ -330,7 +330,7 @@ final class NvdConfigurationTest {
     }
 
     @Test
-    void negatedConfiguration_invertsAndReportsNoHits() {
+    void negatedConfiguration_evaluate_invertsWithoutHits() {
         NvdConfiguration c = config("{\"negate\":true,\"nodes\":[{\"operator\":\"OR\",\"cpeMatch\":[" + VULNERABLE_APP + "]}]}");
         NvdConfiguration.Evaluation hit = c.evaluate(List.of(Cpe.parse("cpe:2.3:a:acme:app:1.0:*:*:*:*:*:*:*")), GENERIC);
         assertThat(hit.satisfied()).isFalse();
@@ -340,7 +340,7 @@ final class NvdConfigurationTest {
     }
 
     @Test
-    void andNode_needsEveryEntryMatched() {
+    void andNode_oneEntryMissing_notSatisfied() {
         NvdConfiguration c = config("{\"nodes\":[{\"operator\":\"AND\",\"cpeMatch\":[" + VULNERABLE_APP + ","
                 + "{\"vulnerable\":false,\"criteria\":\"cpe:2.3:a:acme:plugin:*:*:*:*:*:*:*:*\"}]}]}");
         Cpe app = Cpe.parse("cpe:2.3:a:acme:app:1.0:*:*:*:*:*:*:*");
@@ -350,7 +350,7 @@ final class NvdConfigurationTest {
     }
 
     @Test
-    void nonVulnerableEntriesAlone_doNotMakeThePlatformVulnerable() {
+    void nonVulnerableEntries_alone_notVulnerable() {
         NvdConfiguration c = config("{\"nodes\":[{\"operator\":\"OR\",\"cpeMatch\":[{\"vulnerable\":false,"
                 + "\"criteria\":\"cpe:2.3:o:acme:os:*:*:*:*:*:*:*:*\"}]}]}");
         NvdConfiguration.Evaluation e = c.evaluate(List.of(Cpe.parse("cpe:2.3:o:acme:os:1:*:*:*:*:*:*:*")), GENERIC);
@@ -359,7 +359,7 @@ final class NvdConfigurationTest {
     }
 
     @Test
-    void startExcluding_excludesTheBoundary() {
+    void startExcluding_atBoundary_notVulnerable() {
         NvdConfiguration c = config("{\"nodes\":[{\"operator\":\"OR\",\"cpeMatch\":[{\"vulnerable\":true,"
                 + "\"criteria\":\"cpe:2.3:a:acme:app:*:*:*:*:*:*:*:*\",\"versionStartExcluding\":\"1.0\"}]}]}");
         assertThat(c.evaluate(List.of(Cpe.parse("cpe:2.3:a:acme:app:1.0:*:*:*:*:*:*:*")), GENERIC).vulnerable()).isFalse();
