@@ -1,7 +1,7 @@
 // Labels Maven version pairs with the order of Maven's own ComparableVersion.
 //
 // Usage (single-file source launch, needs the maven-artifact jar on the class path):
-//   java -cp ~/.m2/repository/org/apache/maven/maven-artifact/3.9.11/maven-artifact-3.9.11.jar \
+//   java -cp ~/.m2/repository/org/apache/maven/maven-artifact/3.8.1/maven-artifact-3.8.1.jar \
 //        tools/oracles/MavenOracle.java < pairs.tsv > labelled.tsv
 // Input: one "A<TAB>B" pair a line. Output: "A<TAB>B<TAB>sign" where sign is -1, 0 or 1.
 // The first output line is "#oracle<TAB>..." naming the ComparableVersion implementation version.

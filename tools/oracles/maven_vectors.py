@@ -17,7 +17,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPORA = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora"
-JAR = os.path.expanduser("~/.m2/repository/org/apache/maven/maven-artifact/3.9.11/maven-artifact-3.9.11.jar")
+MAVEN_ARTIFACT = "3.8.1"  # keep equal to maven-artifact.version in the parent pom
+JAR = os.path.expanduser(f"~/.m2/repository/org/apache/maven/maven-artifact/{MAVEN_ARTIFACT}/maven-artifact-{MAVEN_ARTIFACT}.jar")
 OUT = os.path.join(ROOT, "mamori-core/src/test/resources/version-vectors/maven.tsv.gz")
 BAD = re.compile(r"[\s\[\](),]")
 
