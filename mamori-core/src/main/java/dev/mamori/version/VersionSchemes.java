@@ -22,12 +22,12 @@ public final class VersionSchemes {
     public static VersionScheme forName(String name) {
         String n = name == null ? "generic" : name.toLowerCase(Locale.ROOT);
         return switch (n) {
-            case "maven" -> new SemverLikeScheme("maven"); // scheme: maven
-            case "npm" -> new SemverLikeScheme("npm"); // scheme: npm
+            case "maven" -> MavenScheme.INSTANCE; // scheme: maven
+            case "npm" -> SemverFamilyScheme.NPM; // scheme: npm
             case "pypi" -> new SemverLikeScheme("pypi"); // scheme: pypi
-            case "golang" -> new SemverLikeScheme("golang"); // scheme: golang
-            case "cargo" -> new SemverLikeScheme("cargo"); // scheme: cargo
-            case "nuget" -> new SemverLikeScheme("nuget"); // scheme: nuget
+            case "golang" -> SemverFamilyScheme.GOLANG; // scheme: golang
+            case "cargo" -> CargoScheme.INSTANCE; // scheme: cargo
+            case "nuget" -> NugetScheme.INSTANCE; // scheme: nuget
             case "gem" -> new SemverLikeScheme("gem"); // scheme: gem
             case "composer" -> new SemverLikeScheme("composer"); // scheme: composer
             case "hex" -> new SemverLikeScheme("hex"); // scheme: hex
@@ -36,7 +36,7 @@ public final class VersionSchemes {
             case "rpm" -> RpmScheme.INSTANCE; // scheme: rpm
             case "apk" -> ApkScheme.INSTANCE; // scheme: apk
             case "openssl" -> OpenSslScheme.INSTANCE; // scheme: openssl
-            case "semver" -> new SemverLikeScheme("semver"); // scheme: semver
+            case "semver" -> SemverFamilyScheme.SEMVER; // scheme: semver
             case "generic" -> GenericScheme.INSTANCE; // scheme: generic
             case "alpm" -> AlpmScheme.INSTANCE; // scheme: alpm
             case "gentoo" -> GentooScheme.INSTANCE; // scheme: gentoo
