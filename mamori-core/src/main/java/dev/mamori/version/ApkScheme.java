@@ -1,7 +1,6 @@
 package dev.mamori.version;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -49,10 +48,13 @@ final class ApkScheme implements VersionScheme {
 
     private ApkScheme() {}
 
-    /** A version split into tokens: kinds, texts, and suffix ranks for suffix tokens. */
-    record Tokens(int[] kinds, String[] texts, int[] suffixes) {
+    /**
+     * A version split into tokens: for each, its kind, the offsets of its text in {@code source} and, for suffix
+     * tokens, the suffix rank.
+     */
+    record Tokens(String source, int count, int[] kinds, int[] starts, int[] ends, int[] suffixes) {
         int kind(int i) {
-            return i < kinds.length ? kinds[i] : END;
+            return i < count ? kinds[i] : END;
         }
     }
 
@@ -127,15 +129,19 @@ final class ApkScheme implements VersionScheme {
     }
 
     private static int compareToken(int kind, Tokens a, Tokens b, int k) {
-        String x = a.texts()[k];
-        String y = b.texts()[k];
+        String x = a.source();
+        String y = b.source();
+        int xs = a.starts()[k];
+        int xe = a.ends()[k];
+        int ys = b.starts()[k];
+        int ye = b.ends()[k];
         return switch (kind) {
-            case DIGIT -> x.charAt(0) == '0' || y.charAt(0) == '0'
-                    ? Integer.signum(x.compareTo(y))
-                    : RpmScheme.compareDigits(x, 0, x.length(), y, 0, y.length());
-            case INITIAL, SUFFIX_NO, REVISION -> RpmScheme.compareDigits(x, 0, x.length(), y, 0, y.length());
+            case DIGIT -> x.charAt(xs) == '0' || y.charAt(ys) == '0'
+                    ? RpmScheme.compareAscii(x, xs, xe, y, ys, ye)
+                    : RpmScheme.compareDigits(x, xs, xe, y, ys, ye);
+            case INITIAL, SUFFIX_NO, REVISION -> RpmScheme.compareDigits(x, xs, xe, y, ys, ye);
             case SUFFIX -> Integer.compare(a.suffixes()[k], b.suffixes()[k]);
-            default -> Integer.signum(x.compareTo(y));
+            default -> RpmScheme.compareAscii(x, xs, xe, y, ys, ye);
         };
     }
 
@@ -144,35 +150,29 @@ final class ApkScheme implements VersionScheme {
             throw new VersionException("empty apk version");
         }
         int n = v.length();
-        int cap = 8;
-        int[] kinds = new int[cap];
-        String[] texts = new String[cap];
-        int[] suffixes = new int[cap];
+        int[] kinds = new int[n];
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        int[] suffixes = new int[n];
         int count = 0;
         int i = digits(v, 0);
         if (i == 0) {
             throw invalid(v, "it does not start with a digit");
         }
-        kinds[count] = INITIAL;
-        texts[count++] = v.substring(0, i);
+        kinds[0] = INITIAL;
+        ends[0] = i;
+        count = 1;
         int prev = INITIAL;
         while (i < n) {
-            if (count == cap) {
-                cap *= 2;
-                kinds = Arrays.copyOf(kinds, cap);
-                texts = Arrays.copyOf(texts, cap);
-                suffixes = Arrays.copyOf(suffixes, cap);
-            }
             char c = v.charAt(i);
             int kind;
-            String text;
+            int start;
             if (c >= 'a' && c <= 'z') {
                 if (prev > DIGIT) {
                     throw invalid(v, "letter '" + c + "' after " + describe(prev));
                 }
                 kind = LETTER;
-                text = String.valueOf(c);
-                i++;
+                start = i++;
             } else if (c == '.' || isDigit(c)) {
                 if (c == '.') {
                     if (prev > DIGIT) {
@@ -187,42 +187,39 @@ final class ApkScheme implements VersionScheme {
                 } else {
                     throw invalid(v, "unexpected digit after " + describe(prev));
                 }
-                int j = digits(v, i);
-                if (j == i) {
+                start = i;
+                i = digits(v, i);
+                if (i == start) {
                     throw invalid(v, "'.' not followed by a number");
                 }
-                text = v.substring(i, j);
-                i = j;
             } else if (c == '_') {
                 if (prev > SUFFIX_NO) {
                     throw invalid(v, "suffix after " + describe(prev));
                 }
-                int j = i + 1;
-                while (j < n && v.charAt(j) >= 'a' && v.charAt(j) <= 'z') {
-                    j++;
+                start = i + 1;
+                i = start;
+                while (i < n && v.charAt(i) >= 'a' && v.charAt(i) <= 'z') {
+                    i++;
                 }
-                text = v.substring(i + 1, j);
-                int rank = text.isEmpty() ? -1 : SUFFIXES.indexOf(text);
+                int rank = suffixRank(v, start, i);
                 if (rank <= 0) {
-                    throw invalid(v, "unknown suffix '_" + text + "'");
+                    throw invalid(v, "unknown suffix '_" + v.substring(start, i) + "'");
                 }
                 suffixes[count] = rank;
                 kind = SUFFIX;
-                i = j;
             } else if (c == '~') {
                 if (prev >= HASH) {
                     throw invalid(v, "commit hash after " + describe(prev));
                 }
-                int j = i + 1;
-                while (j < n && (isDigit(v.charAt(j)) || (v.charAt(j) >= 'a' && v.charAt(j) <= 'f'))) {
-                    j++;
+                start = i + 1;
+                i = start;
+                while (i < n && (isDigit(v.charAt(i)) || (v.charAt(i) >= 'a' && v.charAt(i) <= 'f'))) {
+                    i++;
                 }
-                if (j == i + 1) {
+                if (i == start) {
                     throw invalid(v, "'~' not followed by a lowercase hex commit hash");
                 }
                 kind = HASH;
-                text = v.substring(i + 1, j);
-                i = j;
             } else if (c == '-') {
                 if (prev >= REVISION) {
                     throw invalid(v, "second revision");
@@ -230,21 +227,31 @@ final class ApkScheme implements VersionScheme {
                 if (i + 1 >= n || v.charAt(i + 1) != 'r') {
                     throw invalid(v, "'-' not followed by 'r<number>'");
                 }
-                int j = digits(v, i + 2);
-                if (j == i + 2) {
+                start = i + 2;
+                i = digits(v, start);
+                if (i == start) {
                     throw invalid(v, "'-r' not followed by a number");
                 }
                 kind = REVISION;
-                text = v.substring(i + 2, j);
-                i = j;
             } else {
                 throw invalid(v, "unexpected character '" + c + "'");
             }
             kinds[count] = kind;
-            texts[count++] = text;
+            starts[count] = start;
+            ends[count++] = i;
             prev = kind;
         }
-        return new Tokens(Arrays.copyOf(kinds, count), Arrays.copyOf(texts, count), Arrays.copyOf(suffixes, count));
+        return new Tokens(v, count, kinds, starts, ends, suffixes);
+    }
+
+    private static int suffixRank(String v, int from, int to) {
+        for (int rank = 1; rank < SUFFIXES.size(); rank++) {
+            String s = SUFFIXES.get(rank);
+            if (!s.isEmpty() && s.length() == to - from && v.startsWith(s, from)) {
+                return rank;
+            }
+        }
+        return -1;
     }
 
     private static String describe(int kind) {

@@ -30,10 +30,6 @@ import java.util.Map;
 final class GenericScheme implements VersionScheme {
     static final GenericScheme INSTANCE = new GenericScheme();
 
-    private static final Map<String, Integer> PRE = Map.of(
-            "dev", -5, "alpha", -4, "beta", -3, "pre", -2, "preview", -2, "rc", -1);
-    private static final List<String> POST = List.of("p", "pl", "patch", "post");
-
     private static final Map<String, OperatorRanges.Op> OPERATORS = OperatorRanges.operators(
             "<", OperatorRanges.Op.LT, "<=", OperatorRanges.Op.LE, "=", OperatorRanges.Op.EQ,
             "==", OperatorRanges.Op.EQ, "!=", OperatorRanges.Op.NE, ">=", OperatorRanges.Op.GE,
@@ -116,6 +112,25 @@ final class GenericScheme implements VersionScheme {
         return x.kind() == POST_WORD ? wordSide : -wordSide;
     }
 
+    private static Segment word(String raw) {
+        String word = raw;
+        for (int k = 0; k < raw.length(); k++) {
+            if (raw.charAt(k) < 'a') {
+                word = raw.toLowerCase(Locale.ROOT);
+                break;
+            }
+        }
+        return switch (word) {
+            case "dev" -> new Segment(PRE_WORD, word, -5);
+            case "alpha" -> new Segment(PRE_WORD, word, -4);
+            case "beta" -> new Segment(PRE_WORD, word, -3);
+            case "pre", "preview" -> new Segment(PRE_WORD, word, -2);
+            case "rc" -> new Segment(PRE_WORD, word, -1);
+            case "p", "pl", "patch", "post" -> new Segment(POST_WORD, word, 0);
+            default -> new Segment(WORD, word, 0);
+        };
+    }
+
     private static String describe(Segment s, String version) {
         return s == null ? "end of " + version : s.display();
     }
@@ -150,15 +165,7 @@ final class GenericScheme implements VersionScheme {
                 while (j < n && isLetter(v.charAt(j))) {
                     j++;
                 }
-                String word = v.substring(i, j).toLowerCase(Locale.ROOT);
-                Integer rank = PRE.get(word);
-                if (rank != null) {
-                    out.add(new Segment(PRE_WORD, word, rank));
-                } else if (POST.contains(word)) {
-                    out.add(new Segment(POST_WORD, word, 0));
-                } else {
-                    out.add(new Segment(WORD, word, 0));
-                }
+                out.add(word(v.substring(i, j)));
             } else {
                 throw new VersionException("invalid character '" + c + "' in version '" + v
                         + "' (the generic scheme allows letters, digits and . - _ +)");
