@@ -33,7 +33,8 @@ final class GentooScheme implements VersionScheme {
     private GentooScheme() {}
 
     /**
-     * A parsed version: numeric components, letter (0 when none), suffix kinds and numbers, revision digits.
+     * A parsed version: numeric components, letter (0 when none), suffix kinds and numbers (empty when not written,
+     * which compares as 0), revision digits.
      */
     record Parsed(List<String> numbers, char letter, int[] suffixKinds, String[] suffixNumbers, String revision) {}
 
@@ -183,8 +184,10 @@ final class GentooScheme implements VersionScheme {
                 return false;
             }
             for (int i = 0; i < ps; i++) {
-                if (pattern.suffixKinds()[i] != v.suffixKinds()[i]
-                        || compareNumber(pattern.suffixNumbers()[i], v.suffixNumbers()[i]) != 0) {
+                // the last suffix of the pattern without a number matches any number ("=1.2_rc*" has 1.2_rc3)
+                boolean anyNumber = i == ps - 1 && pattern.suffixNumbers()[i].isEmpty();
+                if (pattern.suffixKinds()[i] != v.suffixKinds()[i] || (!anyNumber
+                        && compareNumber(pattern.suffixNumbers()[i], v.suffixNumbers()[i]) != 0)) {
                     return false;
                 }
             }
@@ -228,7 +231,7 @@ final class GentooScheme implements VersionScheme {
             }
             int k = digits(v, j);
             kinds.add(kind);
-            suffixNumbers.add(k == j ? "0" : v.substring(j, k));
+            suffixNumbers.add(v.substring(j, k));
             i = k;
         }
         String revision = "0";

@@ -71,6 +71,10 @@ final class GentooSchemeTest {
         "1.3;=1.2*;false",
         "1.2_rc1;=1.2_rc1*;true",
         "1.2_rc1_p2;=1.2_rc1*;true",
+        "1.2_rc3;=1.2_rc*;true",
+        "1.2_rc;=1.2_rc*;true",
+        "1.2_beta1;=1.2_rc*;false",
+        "1.2_rc2;=1.2_rc1*;false",
         "1.2;1.2;true",
         "0.9;<1.0 || >=3.0;true",
     })
