@@ -10,7 +10,7 @@ public final class VersionSchemes {
     /** Every scheme name {@link #forName} knows, in the order `mamori version --help` lists them. */
     public static final List<String> NAMES = List.of(
             "maven", "npm", "pypi", "golang", "cargo", "nuget", "gem", "composer", "hex", "pub",
-            "deb", "rpm", "apk", "openssl", "semver", "generic");
+            "deb", "rpm", "apk", "openssl", "semver", "generic", "alpm", "gentoo", "conan");
 
     private VersionSchemes() {}
 
@@ -32,12 +32,15 @@ public final class VersionSchemes {
             case "composer" -> new SemverLikeScheme("composer"); // scheme: composer
             case "hex" -> new SemverLikeScheme("hex"); // scheme: hex
             case "pub" -> new SemverLikeScheme("pub"); // scheme: pub
-            case "deb" -> new SemverLikeScheme("deb"); // scheme: deb
-            case "rpm" -> new SemverLikeScheme("rpm"); // scheme: rpm
-            case "apk" -> new SemverLikeScheme("apk"); // scheme: apk
-            case "openssl" -> new SemverLikeScheme("openssl"); // scheme: openssl
+            case "deb" -> DebianScheme.INSTANCE; // scheme: deb
+            case "rpm" -> RpmScheme.INSTANCE; // scheme: rpm
+            case "apk" -> ApkScheme.INSTANCE; // scheme: apk
+            case "openssl" -> OpenSslScheme.INSTANCE; // scheme: openssl
             case "semver" -> SemverFamilyScheme.SEMVER; // scheme: semver
-            case "generic" -> new SemverLikeScheme("generic"); // scheme: generic
+            case "generic" -> GenericScheme.INSTANCE; // scheme: generic
+            case "alpm" -> AlpmScheme.INSTANCE; // scheme: alpm
+            case "gentoo" -> GentooScheme.INSTANCE; // scheme: gentoo
+            case "conan" -> ConanScheme.INSTANCE; // scheme: conan
             default -> throw new VersionException("unknown version scheme '" + name + "'; known: " + String.join(", ", NAMES));
         };
     }
