@@ -10,7 +10,7 @@ public final class VersionSchemes {
     /** Every scheme name {@link #forName} knows, in the order `mamori version --help` lists them. */
     public static final List<String> NAMES = List.of(
             "maven", "npm", "pypi", "golang", "cargo", "nuget", "gem", "composer", "hex", "pub",
-            "deb", "rpm", "apk", "openssl", "semver", "generic", "alpm", "gentoo", "conan");
+            "deb", "rpm", "apk", "openssl", "semver", "generic", "alpm", "gentoo", "conan", "nginx", "datetime", "lexicographic");
 
     private VersionSchemes() {}
 
@@ -41,6 +41,9 @@ public final class VersionSchemes {
             case "alpm" -> AlpmScheme.INSTANCE; // scheme: alpm
             case "gentoo" -> GentooScheme.INSTANCE; // scheme: gentoo
             case "conan" -> ConanScheme.INSTANCE; // scheme: conan
+            case "nginx" -> NginxScheme.INSTANCE; // scheme: nginx
+            case "datetime" -> DatetimeScheme.INSTANCE; // scheme: datetime
+            case "lexicographic" -> LexicographicScheme.INSTANCE; // scheme: lexicographic
             default -> throw new VersionException("unknown version scheme '" + name + "'; known: " + String.join(", ", NAMES));
         };
     }
