@@ -24,7 +24,7 @@ public final class VersionSchemes {
         return switch (n) {
             case "maven" -> new SemverLikeScheme("maven"); // scheme: maven
             case "npm" -> new SemverLikeScheme("npm"); // scheme: npm
-            case "pypi" -> new SemverLikeScheme("pypi"); // scheme: pypi
+            case "pypi" -> PypiScheme.INSTANCE; // scheme: pypi
             case "golang" -> new SemverLikeScheme("golang"); // scheme: golang
             case "cargo" -> new SemverLikeScheme("cargo"); // scheme: cargo
             case "nuget" -> new SemverLikeScheme("nuget"); // scheme: nuget
