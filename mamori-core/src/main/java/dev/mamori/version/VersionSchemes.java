@@ -28,7 +28,7 @@ public final class VersionSchemes {
             case "golang" -> new SemverLikeScheme("golang"); // scheme: golang
             case "cargo" -> new SemverLikeScheme("cargo"); // scheme: cargo
             case "nuget" -> new SemverLikeScheme("nuget"); // scheme: nuget
-            case "gem" -> new SemverLikeScheme("gem"); // scheme: gem
+            case "gem" -> GemScheme.INSTANCE; // scheme: gem
             case "composer" -> new SemverLikeScheme("composer"); // scheme: composer
             case "hex" -> new SemverLikeScheme("hex"); // scheme: hex
             case "pub" -> new SemverLikeScheme("pub"); // scheme: pub
