@@ -29,7 +29,7 @@ public final class VersionSchemes {
             case "cargo" -> new SemverLikeScheme("cargo"); // scheme: cargo
             case "nuget" -> new SemverLikeScheme("nuget"); // scheme: nuget
             case "gem" -> GemScheme.INSTANCE; // scheme: gem
-            case "composer" -> new SemverLikeScheme("composer"); // scheme: composer
+            case "composer" -> ComposerScheme.INSTANCE; // scheme: composer
             case "hex" -> new SemverLikeScheme("hex"); // scheme: hex
             case "pub" -> new SemverLikeScheme("pub"); // scheme: pub
             case "deb" -> new SemverLikeScheme("deb"); // scheme: deb
