@@ -30,7 +30,7 @@ public final class VersionSchemes {
             case "nuget" -> new SemverLikeScheme("nuget"); // scheme: nuget
             case "gem" -> GemScheme.INSTANCE; // scheme: gem
             case "composer" -> ComposerScheme.INSTANCE; // scheme: composer
-            case "hex" -> new SemverLikeScheme("hex"); // scheme: hex
+            case "hex" -> HexScheme.INSTANCE; // scheme: hex
             case "pub" -> new SemverLikeScheme("pub"); // scheme: pub
             case "deb" -> new SemverLikeScheme("deb"); // scheme: deb
             case "rpm" -> new SemverLikeScheme("rpm"); // scheme: rpm
