@@ -31,7 +31,7 @@ public final class VersionSchemes {
             case "gem" -> GemScheme.INSTANCE; // scheme: gem
             case "composer" -> ComposerScheme.INSTANCE; // scheme: composer
             case "hex" -> HexScheme.INSTANCE; // scheme: hex
-            case "pub" -> new SemverLikeScheme("pub"); // scheme: pub
+            case "pub" -> PubScheme.INSTANCE; // scheme: pub
             case "deb" -> new SemverLikeScheme("deb"); // scheme: deb
             case "rpm" -> new SemverLikeScheme("rpm"); // scheme: rpm
             case "apk" -> new SemverLikeScheme("apk"); // scheme: apk
