@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>Unlike PHP, characters other than letters, digits and the four separators stay in their part
  * ({@code 1.2.3.#}), numbers do not saturate at 2^63, and {@code dev-} branch names are ordered too (below
- * numbered versions) — all as osv-scalibr's fixtures require.
+ * numbered versions) — all as osv-scalibr's fixtures require. A part starting with {@code #} ranks equal to every
+ * number ({@code 1.2.3.# = 1.2.3.1} and {@code = 1.2.3.2}), so the order is only transitive for versions without
+ * one.
  */
 final class ComposerVersion implements Comparable<ComposerVersion> {
     private static final int NUMBER_RANK = 4;

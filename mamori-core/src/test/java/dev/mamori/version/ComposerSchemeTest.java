@@ -3,6 +3,7 @@ package dev.mamori.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,13 @@ final class ComposerSchemeTest {
         // PHP drops '#' and saturates numbers at 2^63; osv-scalibr (and so OSV matching) does not
         int expected = op.equals("<") ? -1 : op.equals("=") ? 0 : 1;
         assertThat(composer.compare(a, b)).isEqualTo(expected);
+    }
+
+    @Test
+    void compare_hashPart_equalsEveryNumberSoIsNotTransitive() {
+        assertThat(composer.compare("1.2.3.#", "1.2.3.1")).isZero();
+        assertThat(composer.compare("1.2.3.#", "1.2.3.2")).isZero();
+        assertThat(composer.compare("1.2.3.1", "1.2.3.2")).isEqualTo(-1);
     }
 
     @ParameterizedTest(name = "invalid: \"{0}\"")
