@@ -79,6 +79,7 @@ header = "# oracle: Ruby #{RUBY_VERSION} RubyGems #{Gem::VERSION} (Gem::Version,
          "constructed edge cases\n"
 
 Zlib::GzipWriter.open(File.join(out, 'gem.tsv.gz'), 9) do |gz|
+  gz.mtime = 1
   gz.write(header + "# columns: A<TAB>B<TAB>Gem::Version.new(A) <=> Gem::Version.new(B)\n")
   gz.write(lines.join("\n") + "\n")
 end
@@ -120,6 +121,7 @@ checks.each do |v, r|
   sat << "#{v}\t#{r}\t#{req.satisfied_by?(Gem::Version.new(v))}"
 end
 Zlib::GzipWriter.open(File.join(out, 'gem-satisfies.tsv.gz'), 9) do |gz|
+  gz.mtime = 1
   gz.write(header + "# columns: VERSION<TAB>REQUIREMENT<TAB>Gem::Requirement.new(*REQUIREMENT.split(\",\"))" \
                     ".satisfied_by?(Gem::Version.new(VERSION))\n")
   gz.write(sat.join("\n") + "\n")
@@ -133,6 +135,7 @@ rescue Gem::Requirement::BadRequirementError, ArgumentError
   bad[r] = true
 end
 Zlib::GzipWriter.open(File.join(out, 'gem-invalid.tsv.gz'), 9) do |gz|
+  gz.mtime = 1
   gz.write(header + "# columns: version|version-extension|requirement<TAB>TEXT that RubyGems rejects " \
                     "(version-extension: accepted by Mamori on purpose)\n")
   invalid_versions.each { |v| gz.write("#{v =~ EXTENSION ? 'version-extension' : 'version'}\t#{v}\n") }

@@ -18,6 +18,7 @@ Run from the repository root:  /usr/bin/python3 tools/oracles/hex_vectors.py [CO
 """
 import datetime
 import gzip
+import io
 import itertools
 import json
 import os
@@ -123,6 +124,11 @@ def pad(requirement):
     return re.sub(r"(^|[<>=!]\s*|\s)(\d+\.\d+)(?![.\d])", r"\1\2.0", requirement)
 
 
+def gz_text(path):
+    """A gzip text writer with a fixed header time, so regenerating unchanged vectors changes no bytes."""
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", compresslevel=9, mtime=0), encoding="utf-8")
+
+
 def main():
     rng = random.Random(1414)
     real = real_versions()
@@ -180,13 +186,13 @@ def main():
     accepted = {l.split("\t", 1)[1] for l in labelled if l.startswith("OKR\t")}
     bad = [("requirement-extension" if k == "requirement" and pad(t) != t and pad(t) in accepted else k, t)
            for k, t in bad]
-    with gzip.open(os.path.join(OUT, "hex.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with gz_text(os.path.join(OUT, "hex.tsv.gz")) as f:
         f.write("\n".join(header) + "\n# columns: A<TAB>B<TAB>Version.compare(A, B) as -1|0|1\n")
         f.write("\n".join(pairs) + "\n")
-    with gzip.open(os.path.join(OUT, "hex-satisfies.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with gz_text(os.path.join(OUT, "hex-satisfies.tsv.gz")) as f:
         f.write("\n".join(header) + "\n# columns: VERSION<TAB>REQUIREMENT<TAB>Version.match?(VERSION, REQUIREMENT)\n")
         f.write("\n".join(sat) + "\n")
-    with gzip.open(os.path.join(OUT, "hex-invalid.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with gz_text(os.path.join(OUT, "hex-invalid.tsv.gz")) as f:
         f.write("\n".join(header) + "\n# columns: version|requirement|requirement-extension<TAB>TEXT Elixir rejects "
                 "(requirement-extension: accepted by Mamori on purpose)\n")
         for k, t in bad:

@@ -14,6 +14,7 @@ Run from the repository root:  /usr/bin/python3 tools/oracles/pypi_vectors.py [C
 """
 import datetime
 import gzip
+import io
 import itertools
 import json
 import os
@@ -243,6 +244,11 @@ INVALID_SPECIFIERS = [
 ]
 
 
+def gz_text(path):
+    """A gzip text writer with a fixed header time, so regenerating unchanged vectors changes no bytes."""
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", compresslevel=9, mtime=0), encoding="utf-8")
+
+
 def main():
     now = datetime.date.today().isoformat()
     per_package, ranges = osv_versions()
@@ -295,7 +301,7 @@ def main():
         "# sources: OSV PyPI advisories (affected versions + ECOSYSTEM events), osv-scalibr pypi-versions*.txt "
         "(google/osv-scalibr@c2094f2d68e3994551d9998a54e2e97985a18a39), constructed edge cases",
     ]
-    with gzip.open(os.path.join(OUT, "pypi.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with gz_text(os.path.join(OUT, "pypi.tsv.gz")) as f:
         f.write("\n".join(header) + "\n# columns: A<TAB>B<TAB>sign of Version(A) compared with Version(B)\n")
         for a, b in uniq:
             f.write(f"{a}\t{b}\t{sign(a, b)}\n")
@@ -314,7 +320,7 @@ def main():
         if parse(v) is None:
             continue
         lines.append(f"{v}\t{spec}\t{'true' if ss.contains(v, prereleases=True) else 'false'}")
-    with gzip.open(os.path.join(OUT, "pypi-satisfies.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with gz_text(os.path.join(OUT, "pypi-satisfies.tsv.gz")) as f:
         f.write("\n".join(header) + "\n# columns: VERSION<TAB>SPEC<TAB>SpecifierSet(SPEC).contains(VERSION, "
                 "prereleases=True)\n")
         f.write("\n".join(lines) + "\n")
@@ -324,7 +330,7 @@ def main():
             SpecifierSet(s)
         except InvalidSpecifier:
             bad_specs.add(s)
-    with gzip.open(os.path.join(OUT, "pypi-invalid.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+    with gz_text(os.path.join(OUT, "pypi-invalid.tsv.gz")) as f:
         f.write("\n".join(header) + "\n# columns: version|specifier<TAB>TEXT that packaging rejects "
                 "(InvalidVersion / InvalidSpecifier)\n")
         for v in invalid:
