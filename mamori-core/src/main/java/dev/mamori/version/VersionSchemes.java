@@ -24,14 +24,14 @@ public final class VersionSchemes {
         return switch (n) {
             case "maven" -> MavenScheme.INSTANCE; // scheme: maven
             case "npm" -> SemverFamilyScheme.NPM; // scheme: npm
-            case "pypi" -> new SemverLikeScheme("pypi"); // scheme: pypi
+            case "pypi" -> PypiScheme.INSTANCE; // scheme: pypi
             case "golang" -> SemverFamilyScheme.GOLANG; // scheme: golang
             case "cargo" -> CargoScheme.INSTANCE; // scheme: cargo
             case "nuget" -> NugetScheme.INSTANCE; // scheme: nuget
-            case "gem" -> new SemverLikeScheme("gem"); // scheme: gem
-            case "composer" -> new SemverLikeScheme("composer"); // scheme: composer
-            case "hex" -> new SemverLikeScheme("hex"); // scheme: hex
-            case "pub" -> new SemverLikeScheme("pub"); // scheme: pub
+            case "gem" -> GemScheme.INSTANCE; // scheme: gem
+            case "composer" -> ComposerScheme.INSTANCE; // scheme: composer
+            case "hex" -> HexScheme.INSTANCE; // scheme: hex
+            case "pub" -> PubScheme.INSTANCE; // scheme: pub
             case "deb" -> DebianScheme.INSTANCE; // scheme: deb
             case "rpm" -> RpmScheme.INSTANCE; // scheme: rpm
             case "apk" -> ApkScheme.INSTANCE; // scheme: apk
