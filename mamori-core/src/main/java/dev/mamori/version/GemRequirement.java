@@ -73,6 +73,20 @@ final class GemRequirement implements VersionRange {
         return true;
     }
 
+    /** The requirement as vers constraints: {@code ~> V} becomes {@code >= V} and {@code < bump(V)}. */
+    List<Vers.Constraint> versConstraints() {
+        List<Vers.Constraint> out = new ArrayList<>();
+        for (Clause c : clauses) {
+            if (c.op().equals("~>")) {
+                out.add(new Vers.Constraint(">=", c.version().toString()));
+                out.add(new Vers.Constraint("<", c.bump().toString()));
+            } else {
+                out.add(new Vers.Constraint(c.op(), c.version().toString()));
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return text;

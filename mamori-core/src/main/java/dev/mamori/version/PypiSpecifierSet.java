@@ -73,6 +73,26 @@ final class PypiSpecifierSet implements VersionRange {
     }
 
     /** One clause: operator and version text as written. */
+    /**
+     * The specifier set as vers constraints, where vers can say it: {@code == != < <= > >=} without wildcards map one
+     * to one ({@code ===} and {@code ~=} and wildcards have no exact vers form and are refused).
+     */
+    List<Vers.Constraint> versConstraints() {
+        List<Vers.Constraint> out = new ArrayList<>();
+        for (Specifier s : specifiers) {
+            String op = switch (s.operator()) {
+                case "==" -> "=";
+                case "!=", "<", "<=", ">", ">=" -> s.operator();
+                default -> null;
+            };
+            if (op == null || s.wildcard()) {
+                throw new VersionException("the PyPI specifier '" + s.operator() + s.versionText() + "' has no vers form");
+            }
+            out.add(new Vers.Constraint(op, s.versionText()));
+        }
+        return out;
+    }
+
     private record Specifier(String operator, String versionText, PypiVersion version, boolean wildcard) {
 
         static Specifier parse(String spec, String whole) {

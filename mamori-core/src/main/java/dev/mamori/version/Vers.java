@@ -141,7 +141,7 @@ public record Vers(String scheme, List<Constraint> constraints) implements Versi
                 }
                 String triplet = raw.substring(i, i + 3);
                 if (!triplet.equals(triplet.toUpperCase(Locale.ROOT))) {
-                    throw new VersionException("non-canonical VERS: percent-encoding in version is not upper-case");
+                    throw new VersionException("non-canonical VERS: percent-encoding in version is not canonical");
                 }
                 if (triplet.equalsIgnoreCase("%3A")) {
                     throw new VersionException("non-canonical VERS: datetime time colons must be unencoded");

@@ -73,6 +73,14 @@ final class MavenSchemeTest {
     }
 
     @Test
+    void compare_mixedQualifiers_followsComparableVersion381EvenWhereItIsNotTransitive() {
+        // ComparableVersion 3.8.1 orders 10 < 10.a < 10.0RC2 but 10 > 10.0RC2 (decision 0009 says why we follow it).
+        assertThat(maven.compare("10", "10.a")).isNegative();
+        assertThat(maven.compare("10.a", "10.0RC2")).isNegative();
+        assertThat(maven.compare("10", "10.0RC2")).isPositive();
+    }
+
+    @Test
     void parseRange_union_keepsTextAndIntervals() {
         IntervalRange r = (IntervalRange) maven.parseRange("[1.0,1.2),[1.5,)");
         assertThat(r.toString()).isEqualTo("[1.0,1.2),[1.5,)");

@@ -50,7 +50,6 @@ final class OsvPypiGroundTruthTest {
                                     EventRange.Kind.valueOf(f.getKey().toUpperCase(Locale.ROOT)), f.getValue().asText())));
                         }
                         ranges.add(new EventRange(events));
-                        events.forEach(ev -> { if (!ev.version().equals("0")) knownVersions.computeIfAbsent(pkg, k -> new LinkedHashSet<>()).add(ev.version()); });
                     }
                     Set<String> listed = new LinkedHashSet<>();
                     affected.path("versions").forEach(v -> listed.add(v.asText()));
@@ -64,8 +63,16 @@ final class OsvPypiGroundTruthTest {
         int inside = 0;
         int outside = 0;
         List<String> disagreements = new ArrayList<>();
+        int newer = 0;
         for (Entry e : entries) {
+            // The list was computed when the advisory was last generated: versions released later than the newest
+            // listed one are absent from it whatever the range says, so only versions up to that one are judged.
+            String newestListed = e.listed().stream().max(pypi.comparator()).orElseThrow();
             for (String v : knownVersions.get(e.pkg())) {
+                if (pypi.compare(v, newestListed) > 0) {
+                    newer++;
+                    continue;
+                }
                 boolean inRange;
                 try {
                     inRange = e.ranges().stream().anyMatch(r -> r.contains(pypi, v));
@@ -84,8 +91,8 @@ final class OsvPypiGroundTruthTest {
                 }
             }
         }
-        System.out.printf("OSV PyPI ground truth: %d advisory entries, %d listed versions inside, %d other known versions outside, %d disagreements%n",
-                entries.size(), inside, outside, disagreements.size());
+        System.out.printf("OSV PyPI ground truth: %d advisory entries, %d listed versions inside, %d other known versions outside,"
+                + " %d newer than the list (not judged), %d disagreements%n", entries.size(), inside, outside, newer, disagreements.size());
         assertThat(entries).hasSizeGreaterThan(2000);
         assertThat(disagreements).isEmpty();
     }

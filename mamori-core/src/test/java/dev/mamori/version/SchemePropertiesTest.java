@@ -23,6 +23,15 @@ final class SchemePropertiesTest {
         return SCHEMES.stream().flatMap(s -> java.util.Arrays.stream(SEEDS).mapToObj(seed -> Arguments.of(s, seed)));
     }
 
+    /**
+     * Maven is left out of transitivity: ComparableVersion 3.8.1 (the order we follow, decision 0009) is itself not
+     * transitive for mixed qualifiers such as {@code 10 / 10.a / 10.0RC2}; Maven fixed that in 3.9 together with the
+     * order changes the OSV data does not follow. {@code MavenSchemeTest} pins the library's answers instead.
+     */
+    static Stream<Arguments> transitiveSchemesAndSeeds() {
+        return schemesAndSeeds().filter(a -> !a.get()[0].equals("maven"));
+    }
+
     @ParameterizedTest(name = "{0} seed {1}")
     @MethodSource("schemesAndSeeds")
     void compare_randomPairs_isReflexiveAndAntisymmetric(String name, long seed) {
@@ -41,7 +50,7 @@ final class SchemePropertiesTest {
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
-    @MethodSource("schemesAndSeeds")
+    @MethodSource("transitiveSchemesAndSeeds")
     void compare_randomTriples_isTransitive(String name, long seed) {
         VersionScheme scheme = VersionSchemes.forName(name);
         Function<Random, String> gen = generator(name);
