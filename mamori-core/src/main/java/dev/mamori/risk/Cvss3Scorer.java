@@ -39,10 +39,10 @@ final class Cvss3Scorer {
         double exploitability = 8.22 * W_AV[v.index(AV)] * W_AC[v.index(AC)]
                 * (changed ? W_PR_CHANGED : W_PR_UNCHANGED)[v.index(PR)] * W_UI[v.index(UI)];
         double base = impact <= 0 ? 0.0
-                : roundUp(Math.min((changed ? 1.08 : 1.0) * (impact + exploitability), 10), v31);
+                : roundUp(Math.min((changed ? 1.08 : 1.0) * (impact + exploitability), 10));
 
         double temporalFactor = W_E[opt(v, E)] * W_RL[opt(v, RL)] * W_RC[opt(v, RC)];
-        double temporal = roundUp(base * temporalFactor, v31);
+        double temporal = roundUp(base * temporalFactor);
 
         // Environmental: modified base metrics default to the base values (Not Defined = as in the base).
         boolean mChanged = modified(v, MS, S) == SCOPE_CHANGED;
@@ -60,8 +60,8 @@ final class Cvss3Scorer {
         double mExploitability = 8.22 * W_AV[modified(v, MAV, AV)] * W_AC[modified(v, MAC, AC)]
                 * (mChanged ? W_PR_CHANGED : W_PR_UNCHANGED)[modified(v, MPR, PR)] * W_UI[modified(v, MUI, UI)];
         double environmental = mImpact <= 0 ? 0.0
-                : roundUp(roundUp(Math.min((mChanged ? 1.08 : 1.0) * (mImpact + mExploitability), 10), v31)
-                        * temporalFactor, v31);
+                : roundUp(roundUp(Math.min((mChanged ? 1.08 : 1.0) * (mImpact + mExploitability), 10))
+                        * temporalFactor);
 
         boolean hasTemporal = v.anyDefined(Group.TEMPORAL);
         boolean hasEnvironmental = v.anyDefined(Group.ENVIRONMENTAL);
@@ -88,7 +88,7 @@ final class Cvss3Scorer {
      * defines it on an integer of 5 decimals to avoid floating-point error; v3.0 defines it mathematically (on exact
      * decimals), which the same integer form computes for every value CVSS equations produce.
      */
-    static double roundUp(double x, boolean v31) {
+    static double roundUp(double x) {
         long i = Math.round(x * 100_000.0);
         if (i % 10_000 == 0) {
             return i / 100_000.0;
