@@ -146,10 +146,13 @@ public final class Ssvc {
     /** {@code act} → {@code Act}, {@code out-of-cycle} → {@code Out-of-Cycle}, {@code track*} → {@code Track*}. */
     static String label(String outcome) {
         StringBuilder b = new StringBuilder(outcome.length());
-        boolean upper = true;
-        for (char c : outcome.toCharArray()) {
-            b.append(upper ? Character.toUpperCase(c) : c);
-            upper = c == '-' || c == ' ';
+        String[] words = outcome.split("-", -1);
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (i > 0) {
+                b.append('-');
+            }
+            b.append(i > 0 && w.equals("of") || w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1));
         }
         return b.toString();
     }

@@ -43,9 +43,13 @@ public final class WeaknessClassifier {
                 notes.add(cwe + " names no weakness");
                 continue;
             }
+            if (catalog.lookup(id).isEmpty()) {
+                notes.add("CWE-" + id + " is not a weakness in the catalogue");
+                continue;
+            }
             Optional<CweCatalog.Entry> found = withModes(id, catalog);
             if (found.isEmpty()) {
-                notes.add("CWE-" + id + " has no modes of introduction in the catalogue");
+                notes.add("neither CWE-" + id + " nor its parents have modes of introduction");
                 continue;
             }
             CweCatalog.Entry entry = found.get();

@@ -213,4 +213,11 @@ final class SsvcTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ssvc.parse(Automatable.class, "maybe"))
                 .hasMessageContaining("'maybe' is not a Automatable value (no, yes)");
     }
+
+    @Test
+    void label_followsSsvcCapitalisation() {
+        assertThat(Ssvc.label("out-of-cycle")).isEqualTo("Out-of-Cycle");
+        assertThat(Ssvc.label("track*")).isEqualTo("Track*");
+        assertThat(Ssvc.label("act")).isEqualTo("Act");
+    }
 }

@@ -91,13 +91,15 @@ final class WeaknessClassifierTest {
         assertThat(WeaknessClassifier.classify(List.of(), catalog).explanation()).isEqualTo("no CWE");
         WeaknessClassification c = WeaknessClassifier.classify(List.of("NVD-CWE-noinfo", "CWE-16"), catalog);
         assertThat(c.weaknessClass()).isEqualTo(WeaknessClass.UNKNOWN);
-        assertThat(c.explanation()).isEqualTo("NVD-CWE-noinfo names no weakness; CWE-16 has no modes of introduction in the catalogue");
+        assertThat(c.explanation()).isEqualTo("NVD-CWE-noinfo names no weakness; CWE-16 is not a weakness in the catalogue");
     }
 
     @Test
     void classify_cycleInParents_terminates() {
         CweCatalog cyclic = id -> Optional.of(new CweCatalog.Entry(id, "x", List.of(), List.of(id == 1 ? 2 : 1)));
-        assertThat(WeaknessClassifier.classify(List.of("CWE-1"), cyclic).weaknessClass()).isEqualTo(WeaknessClass.UNKNOWN);
+        WeaknessClassification c = WeaknessClassifier.classify(List.of("CWE-1"), cyclic);
+        assertThat(c.weaknessClass()).isEqualTo(WeaknessClass.UNKNOWN);
+        assertThat(c.explanation()).isEqualTo("neither CWE-1 nor its parents have modes of introduction");
     }
 
     @Test
