@@ -28,7 +28,7 @@ final class PrioritiesTest {
     }
 
     @Test
-    void defaults_areTheDocumentedPolicy() {
+    void defaults_builtIn_areTheDocumentedPolicy() {
         PriorityPolicy p = PriorityPolicy.defaults();
         assertThat(p.name()).isEqualTo("default");
         assertThat(p.ssvcTree()).isEqualTo("cisa-coordinator");
@@ -106,7 +106,7 @@ final class PrioritiesTest {
     }
 
     @Test
-    void ordinal_suffixes() {
+    void ordinal_numbers_getEnglishSuffixes() {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 79, 100).stream().map(Assessor::ordinal).toList())
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "79th", "100th");
     }

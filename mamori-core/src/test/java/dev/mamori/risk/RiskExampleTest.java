@@ -72,7 +72,7 @@ final class RiskExampleTest {
     }
 
     @Test
-    void workedExample_keyNumbers() {
+    void workedExample_twoProfiles_keyNumbers() {
         CweXmlCatalog catalog = RiskFixtures.catalog();
         RiskInput in = RiskFixtures.inputs().get(CVE);
         Assessment server = Assessor.assess(in, RiskFixtures.profile("internet-gateway.profile.json"), catalog, PriorityPolicy.defaults());

@@ -113,7 +113,7 @@ final class RiskProfileTest {
     }
 
     @Test
-    void unknownProfile_changesNothing() {
+    void apply_unknownProfile_changesNothing() {
         CvssVector v = CvssVector.parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
         ProfileMapping.Result r = ProfileMapping.apply(v, RiskProfile.unknown(), null, "");
         assertThat(r.vector()).isEqualTo(v);

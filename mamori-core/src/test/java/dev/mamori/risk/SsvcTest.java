@@ -167,7 +167,7 @@ final class SsvcTest {
     }
 
     @Test
-    void subTables_equalTheHandWrittenGrids() {
+    void subTables_csv_equalTheHandWrittenGrids() {
         List<String> mwi = new ArrayList<>();
         DecisionTable.load(Ssvc.MISSION_WELL_BEING).rows.forEach(r -> mwi.add(r.get(3)));
         assertThat(mwi).containsExactly(Stream.of(MWI).flatMap(Stream::of).toArray(String[]::new));
@@ -177,7 +177,7 @@ final class SsvcTest {
     }
 
     @Test
-    void tables_haveTheDocumentedSizesAndColumns() {
+    void tables_loaded_haveTheDocumentedSizesAndColumns() {
         DecisionTable cisa = DecisionTable.load(Ssvc.CISA_COORDINATOR);
         assertThat(cisa.rows).hasSize(36);
         assertThat(cisa.inputColumns).containsExactly("Exploitation v1.1.0", "Automatable v2.0.0", "Technical Impact v1.0.0",
@@ -189,7 +189,7 @@ final class SsvcTest {
     }
 
     @Test
-    void decision_carriesEveryInputWithItsSource() {
+    void cisaCoordinator_sourcedInputs_carriedWithTheDecision() {
         SsvcDecision d = Ssvc.cisaCoordinator(Sourced.of(Exploitation.ACTIVE, Source.KEV, "in KEV since 2023-12-11"),
                 Sourced.of(Automatable.YES, Source.VULNRICHMENT, "CISA ADP"),
                 Sourced.of(TechnicalImpact.TOTAL, Source.VECTOR, "C:H and I:H"),
@@ -204,7 +204,7 @@ final class SsvcTest {
     }
 
     @Test
-    void parse_acceptsVulnrichmentSpellings() {
+    void parse_vulnrichmentSpellings_accepted() {
         assertThat(Ssvc.parse(Exploitation.class, "poc")).isEqualTo(Exploitation.PUBLIC_POC);
         assertThat(Ssvc.parse(Exploitation.class, "Active")).isEqualTo(Exploitation.ACTIVE);
         assertThat(Ssvc.parse(TechnicalImpact.class, "Total")).isEqualTo(TechnicalImpact.TOTAL);
@@ -215,7 +215,7 @@ final class SsvcTest {
     }
 
     @Test
-    void label_followsSsvcCapitalisation() {
+    void label_anyOutcome_followsSsvcCapitalisation() {
         assertThat(Ssvc.label("out-of-cycle")).isEqualTo("Out-of-Cycle");
         assertThat(Ssvc.label("track*")).isEqualTo("Track*");
         assertThat(Ssvc.label("act")).isEqualTo("Act");

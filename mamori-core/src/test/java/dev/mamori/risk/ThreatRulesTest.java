@@ -62,7 +62,7 @@ final class ThreatRulesTest {
     }
 
     @Test
-    void vulnrichmentBeatsVector_andDefaultsWithoutVector() {
+    void derive_vulnrichmentOrNoVector_beatsVectorOrDefaults() {
         ThreatIntel t = new ThreatIntel(null, null, List.of(), VulnrichmentSsvc.of("none", "no", "partial", null));
         CvssVector v = CvssVector.parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
         assertThat(ThreatRules.automatable(v, t, UserInputs.none()).value()).isEqualTo(Automatable.NO);
@@ -81,7 +81,7 @@ final class ThreatRulesTest {
     }
 
     @Test
-    void primary_isTheNewestVersion() {
+    void primary_severalVersions_isTheNewest() {
         List<CvssVector> vs = List.of(CvssVector.parse("AV:N/AC:L/Au:N/C:C/I:C/A:C"),
                 CvssVector.parse("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"),
                 CvssVector.parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));

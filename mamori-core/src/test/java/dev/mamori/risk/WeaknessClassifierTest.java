@@ -32,7 +32,7 @@ final class WeaknessClassifierTest {
     }
 
     @Test
-    void reader_readsModesNotesAndResearchViewParentsFirst() {
+    void reader_subset_readsModesNotesAndResearchParentsFirst() {
         assertThat(catalog.size()).isEqualTo(70);
         CweCatalog.Entry e = catalog.lookup(22).orElseThrow();
         assertThat(e.name()).startsWith("Improper Limitation of a Pathname");
