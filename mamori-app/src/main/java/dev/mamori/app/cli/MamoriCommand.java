@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MamoriCommand.Version.class,
         description = "Mamori (守り) turns SBOMs into fast, correct vulnerability decisions.",
-        subcommands = {ScanCommand.class, SbomCommand.class, VersionCommand.class, PurlCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ScanCommand.class,
+            SbomCommand.class,
+            VersionCommand.class,
+            PurlCommand.class,
+            CvssCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class,
+        },
         footer = {"", "Exit codes: 0 success / no findings, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error."})
 public final class MamoriCommand implements Runnable {
     /** Exit codes shared by every command. */
