@@ -99,7 +99,7 @@ public final class CycloneDxJsonReader {
                 throw ctx.error("/specVersion",
                         specVersion == null ? "no specVersion" : "unsupported CycloneDX specVersion '" + specVersion + "' (1.2 to 1.7 are read)");
             }
-            return new Bom(SbomFormat.CYCLONEDX, specVersion, "json", serialNumber, version, metadata, components,
+            return new Bom(SbomFormat.CYCLONEDX, specVersion, "json", serialNumber, version, CycloneDxPlan.liftTlp(metadata), components,
                     dependencies, ctx.warnings);
         }
 

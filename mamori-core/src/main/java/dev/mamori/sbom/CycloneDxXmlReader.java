@@ -125,7 +125,7 @@ public final class CycloneDxXmlReader {
                     throw ctx.error(XmlNode.where(r.getLocation()), "unexpected element after the end of <bom>");
                 }
             }
-            return new Bom(SbomFormat.CYCLONEDX, specVersion, "xml", serialNumber, version, metadata, components,
+            return new Bom(SbomFormat.CYCLONEDX, specVersion, "xml", serialNumber, version, CycloneDxPlan.liftTlp(metadata), components,
                     dependencies, ctx.warnings);
         }
 

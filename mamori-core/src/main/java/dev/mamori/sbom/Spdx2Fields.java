@@ -108,6 +108,12 @@ final class Spdx2Fields {
             return;
         }
         String t = type.trim();
+        if (t.contains("#")) {
+            // tools may write listed types as URIs: http://spdx.org/rdf/references/purl or …#purl
+            t = t.substring(t.lastIndexOf('#') + 1);
+        } else if (t.startsWith("http://spdx.org/rdf/references/")) {
+            t = t.substring(t.lastIndexOf('/') + 1);
+        }
         String loc = locator.trim();
         String cat = category == null ? "" : category.trim().toUpperCase(Locale.ROOT).replace('_', '-');
         switch (t) {
@@ -125,8 +131,8 @@ final class Spdx2Fields {
             case "advisory" -> b.externalReference(new ExternalReference("advisories", loc, comment));
             case "url", "fix" -> b.externalReference(new ExternalReference("other", loc, comment == null ? t : comment));
             default -> {
-                if (cat.equals("PACKAGE-MANAGER") || cat.equals("PERSISTENT-ID") || cat.equals("OTHER") || cat.equals("SECURITY")) {
-                    b.identifier(new Identifier(t, loc));
+                if (cat.equals("OTHER") && CycloneDxPlan.REFERENCE_TYPES.contains(t)) {
+                    b.externalReference(new ExternalReference(t, loc, comment));
                 } else {
                     b.identifier(new Identifier(t, loc));
                 }

@@ -124,13 +124,20 @@ final class SpdxGraph {
     Result assemble() {
         String subjectId = null;
         for (String d : describes) {
-            if (elements.containsKey(d)) {
-                if (subjectId == null) {
-                    subjectId = d;
-                } else {
-                    ctx.warn("", "the document describes several elements; '" + subjectId
-                            + "' is the subject, '" + d + "' stays a component");
-                }
+            if (elements.containsKey(d) && !"file".equals(elements.get(d).build().type())) {
+                subjectId = d;
+                break;
+            }
+        }
+        for (String d : describes) {
+            if (subjectId == null && elements.containsKey(d)) {
+                subjectId = d;
+            }
+        }
+        for (String d : describes) {
+            if (elements.containsKey(d) && !d.equals(subjectId)) {
+                ctx.warn("", "the document describes several elements; '" + subjectId
+                        + "' is the subject, '" + d + "' stays a component");
             }
         }
         // containment → nesting where it forms a tree
