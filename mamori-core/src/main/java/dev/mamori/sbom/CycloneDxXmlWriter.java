@@ -100,9 +100,6 @@ public final class CycloneDxXmlWriter {
             end();
             end();
         }
-        if (m.manufacturer() != null) {
-            organization("manufacturer", m.manufacturer());
-        }
         if (!m.authors().isEmpty()) {
             start("authors");
             for (Party p : m.authors()) {
@@ -112,6 +109,9 @@ public final class CycloneDxXmlWriter {
         }
         if (m.subject() != null) {
             component(m.subject());
+        }
+        if (m.manufacturer() != null) {
+            organization("manufacturer", m.manufacturer());
         }
         if (m.supplier() != null) {
             organization("supplier", m.supplier());

@@ -119,6 +119,7 @@ public final class Spdx3JsonLdReader {
                 if (value == null) {
                     value = listedLicense(e[2]);
                 }
+                value = Spdx2Fields.value(value);
                 if (value == null) {
                     continue;
                 }

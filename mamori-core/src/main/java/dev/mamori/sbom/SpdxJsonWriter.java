@@ -401,7 +401,7 @@ public final class SpdxJsonWriter {
     }
 
     private String licenseValue(License l) {
-        if (l.kind() == License.Kind.NAME) {
+        if (l.kind() == License.Kind.NAME && !l.value().matches("LicenseRef-[A-Za-z0-9.\\-]+")) {
             String id = "LicenseRef-" + l.value().replaceAll("[^A-Za-z0-9.\\-]+", "-");
             extracted.put(id, l.value());
             return id;
