@@ -155,7 +155,7 @@ public final class CycloneDxJsonWriter {
         }
         licenses(c.licenses(), c.name());
         str("copyright", c.copyright());
-        str("cpe", c.cpe());
+        str("cpe", plan.cpe(c));
         str("purl", c.purlText());
         plan.otherIdentifiers(c);
         ids("omniborId", c);
@@ -172,14 +172,18 @@ public final class CycloneDxJsonWriter {
             if (s.patch() != null) {
                 g.writeBooleanField("patch", s.patch());
             }
-            str("url", s.url());
+            str("url", plan.url(s.url(), "SWID tag URLs"));
             g.writeEndObject();
         }
         if (!c.externalReferences().isEmpty()) {
             g.writeArrayFieldStart("externalReferences");
             for (ExternalReference r : c.externalReferences()) {
+                String url = plan.url(r.url(), "external reference URLs");
+                if (url == null) {
+                    continue;
+                }
                 g.writeStartObject();
-                g.writeStringField("url", r.url());
+                g.writeStringField("url", url);
                 str("comment", r.comment());
                 g.writeStringField("type", plan.referenceType(r));
                 g.writeEndObject();
@@ -293,15 +297,17 @@ public final class CycloneDxJsonWriter {
     private void organization(Party p) throws IOException {
         g.writeStartObject();
         str("name", p.name());
-        if (p.url() != null) {
+        String url = plan.url(p.url(), "organisation URLs");
+        if (url != null) {
             g.writeArrayFieldStart("url");
-            g.writeString(p.url());
+            g.writeString(url);
             g.writeEndArray();
         }
-        if (p.email() != null) {
+        String email = plan.email(p.email(), p.label());
+        if (email != null) {
             g.writeArrayFieldStart("contact");
             g.writeStartObject();
-            g.writeStringField("email", p.email());
+            g.writeStringField("email", email);
             g.writeEndObject();
             g.writeEndArray();
         }
@@ -311,7 +317,7 @@ public final class CycloneDxJsonWriter {
     private void contact(Party p) throws IOException {
         g.writeStartObject();
         str("name", p.name() != null ? p.name() : p.url());
-        str("email", p.email());
+        str("email", plan.email(p.email(), p.label()));
         g.writeEndObject();
     }
 

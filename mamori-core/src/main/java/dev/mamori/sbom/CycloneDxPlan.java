@@ -50,6 +50,114 @@ final class CycloneDxPlan {
         return Set.copyOf(ids);
     }
 
+    /** The CPE pattern of the CycloneDX 1.6 XSD (CPE 2.2 URI or 2.3 formatted string). */
+    private static final java.util.regex.Pattern CPE = java.util.regex.Pattern.compile(
+            "([c][pP][eE]:/[AHOaho]?(:[A-Za-z0-9\\._\\-~%]*){0,6})|(cpe:2\\.3:[aho\\*\\-](:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]"
+            + "|(\\\\[\\\\\\*\\?!\"#$$%&'\\(\\)\\+,/:;<=>@\\[\\]\\^`\\{\\|}~]))+(\\?*|\\*?))|[\\*\\-])){5}"
+            + "(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\\*\\-]))(:(((\\?*|\\*?)([a-zA-Z0-9\\-\\._]"
+            + "|(\\\\[\\\\\\*\\?!\"#$$%&'\\(\\)\\+,/:;<=>@\\[\\]\\^`\\{\\|}~]))+(\\?*|\\*?))|[\\*\\-])){4})");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s@<>()\\[\\],;:\"]+@[^\\s@<>()\\[\\],;:\"]+");
+
+    /**
+     * A CPE CycloneDX accepts: as written when valid; a CPE 2.3 name whose special characters were not quoted
+     * (for example {@code v4.12.0+incompatible}) quoted; anything else dropped and reported.
+     */
+    String cpe(Component c) {
+        String cpe = c.cpe();
+        if (cpe == null || CPE.matcher(cpe).matches()) {
+            return cpe;
+        }
+        if (cpe.startsWith("cpe:2.3:")) {
+            String quoted = quoteCpe23(cpe);
+            if (quoted != null && CPE.matcher(quoted).matches()) {
+                losses.add("CPE 2.3 names with unquoted special characters (written quoted)", cpe);
+                return quoted;
+            }
+        }
+        losses.add("CPEs that are not valid CPE names", cpe);
+        return null;
+    }
+
+    /** Quotes the punctuation in each attribute of a CPE 2.3 formatted string; null when it has not 13 parts. */
+    static String quoteCpe23(String cpe) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < cpe.length(); i++) {
+            char ch = cpe.charAt(i);
+            if (ch == '\\' && i + 1 < cpe.length()) {
+                cur.append(ch).append(cpe.charAt(++i));
+            } else if (ch == ':') {
+                parts.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        parts.add(cur.toString());
+        if (parts.size() != 13) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder("cpe:2.3:").append(parts.get(2));
+        for (int p = 3; p < 13; p++) {
+            String v = parts.get(p);
+            out.append(':');
+            if (v.equals("*") || v.equals("-")) {
+                out.append(v);
+                continue;
+            }
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch == '\\' && i + 1 < v.length()) {
+                    out.append(ch).append(v.charAt(++i));
+                } else if (Character.isLetterOrDigit(ch) && ch < 128 || ch == '.' || ch == '_' || ch == '-'
+                        || (ch == '*' || ch == '?') && (i == 0 || i == v.length() - 1)) {
+                    out.append(ch);
+                } else {
+                    out.append('\\').append(ch);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** An email CycloneDX accepts, or null (reported). */
+    String email(String email, String owner) {
+        if (email == null || EMAIL.matcher(email).matches()) {
+            return email;
+        }
+        losses.add("email addresses that are not valid (" + owner + ")", email);
+        return null;
+    }
+
+    /** A URL CycloneDX accepts as an IRI reference, or null (reported). */
+    String url(String url, String what) {
+        if (url == null || isIriReference(url)) {
+            return url;
+        }
+        losses.add(what + " that are not valid IRIs", url);
+        return null;
+    }
+
+    static boolean isIriReference(String s) {
+        StringBuilder ascii = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch > 127) {
+                for (byte b : String.valueOf(ch).getBytes(StandardCharsets.UTF_8)) {
+                    ascii.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            } else {
+                ascii.append(ch);
+            }
+        }
+        try {
+            new java.net.URI(ascii.toString());
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     static boolean isSpdxId(String id) {
         return SPDX_IDS.contains(id);
     }

@@ -158,7 +158,7 @@ public final class CycloneDxXmlWriter {
         }
         licenses(c.licenses(), c.name());
         leaf("copyright", c.copyright());
-        leaf("cpe", c.cpe());
+        leaf("cpe", plan.cpe(c));
         leaf("purl", c.purlText());
         plan.otherIdentifiers(c);
         for (Identifier id : c.identifiers()) {
@@ -185,15 +185,19 @@ public final class CycloneDxXmlWriter {
             if (s.patch() != null) {
                 w.writeAttribute("patch", s.patch().toString());
             }
-            leaf("url", s.url());
+            leaf("url", plan.url(s.url(), "SWID tag URLs"));
             end();
         }
         if (!c.externalReferences().isEmpty()) {
             start("externalReferences");
             for (ExternalReference r : c.externalReferences()) {
+                String url = plan.url(r.url(), "external reference URLs");
+                if (url == null) {
+                    continue;
+                }
                 start("reference");
                 w.writeAttribute("type", plan.referenceType(r));
-                leaf("url", r.url());
+                leaf("url", url);
                 leaf("comment", r.comment());
                 end();
             }
@@ -283,10 +287,11 @@ public final class CycloneDxXmlWriter {
     private void organization(String element, Party p) throws XMLStreamException {
         start(element);
         leaf("name", p.name());
-        leaf("url", p.url());
-        if (p.email() != null) {
+        leaf("url", plan.url(p.url(), "organisation URLs"));
+        String email = plan.email(p.email(), p.label());
+        if (email != null) {
             start("contact");
-            leaf("email", p.email());
+            leaf("email", email);
             end();
         }
         end();
@@ -295,7 +300,7 @@ public final class CycloneDxXmlWriter {
     private void contact(String element, Party p) throws XMLStreamException {
         start(element);
         leaf("name", p.name() != null ? p.name() : p.url());
-        leaf("email", p.email());
+        leaf("email", plan.email(p.email(), p.label()));
         end();
     }
 

@@ -28,15 +28,32 @@ final class SpdxParties {
             rest = t;
         }
         String email = null;
+        String url = null;
         if (rest.endsWith(")")) {
             int open = rest.lastIndexOf('(');
             if (open >= 0) {
                 String inside = rest.substring(open + 1, rest.length() - 1).trim();
-                email = inside.isEmpty() ? null : inside;
-                rest = rest.substring(0, open).trim();
+                if (inside.contains("@") || inside.isEmpty() || !looksLikeUrl(inside) && rest.indexOf('<') < 0) {
+                    email = inside.isEmpty() ? null : inside;
+                    rest = rest.substring(0, open).trim();
+                } else if (looksLikeUrl(inside)) {
+                    // npm style: Name <email> (url)
+                    url = inside;
+                    rest = rest.substring(0, open).trim();
+                }
             }
         }
-        return new Party(rest.isEmpty() ? null : rest, email, null, kind);
+        int lt = rest.lastIndexOf('<');
+        if (email == null && lt >= 0 && rest.endsWith(">")) {
+            String inside = rest.substring(lt + 1, rest.length() - 1).trim();
+            email = inside.isEmpty() ? null : inside;
+            rest = rest.substring(0, lt).trim();
+        }
+        return new Party(rest.isEmpty() ? null : rest, email, url, kind);
+    }
+
+    private static boolean looksLikeUrl(String s) {
+        return s.startsWith("http://") || s.startsWith("https://") || (s.contains(".") && !s.contains(" ") && !s.contains("@"));
     }
 
     /** A {@code Tool: name-version} creator as a tool, or null when it is not one. */

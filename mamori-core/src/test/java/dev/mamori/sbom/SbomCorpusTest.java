@@ -14,8 +14,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reads every SBOM of the shared corpora (only where /work/shared/corpora exists) and prints per-corpus counts.
@@ -166,5 +171,61 @@ final class SbomCorpusTest {
     @Test
     void swidTags_allRead() throws IOException {
         check("swid-tags", files("swid-tags"));
+    }
+
+    static Stream<Arguments> corpusCounts() throws IOException {
+        return Files.readAllLines(Fixtures.DIR.resolve("expected-corpus-counts.tsv")).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.split("\t"))
+                .map(f -> Arguments.of(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2])));
+    }
+
+    /** A selection of the corpus against independent counts (tools/sbom/count_components.py). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpusCounts")
+    void read_corpusSelection_matchesIndependentCount(String name, int components, int edges) {
+        Outcome o = read(CORPORA.resolve(name));
+        assertThat(o.error()).isNull();
+        Bom bom = o.bom();
+        assertThat(bom.allComponentsWithSubject()).as("components").hasSize(components);
+        int flattened = bom.warnings().stream().filter(w -> w.contains("CONTAINS relationship(s) do not form a tree"))
+                .mapToInt(w -> Integer.parseInt(w.split(" ")[0])).sum();
+        assertThat(bom.dependencyEdgeCount()).as("dependency edges").isEqualTo(edges + flattened);
+    }
+
+    /** Every readable real SBOM, written in every target format, is schema-valid and reads back whole. */
+    @Test
+    void roundTrip_everyRealSbom_keepsComponentsAndEdges() throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (String corpus : List.of("real-sboms", "cyclonedx-bom-examples", "spdx-examples", "spdx-tools-java",
+                "spdx-spec-examples", "swid-tags")) {
+            all.addAll(files(corpus));
+        }
+        int[] done = new int[SbomWriter.Target.values().length];
+        List<String> problems = new ArrayList<>();
+        for (Path f : all) {
+            Outcome o = read(f);
+            if (o.error() != null) {
+                continue;
+            }
+            Bom original = o.bom();
+            for (SbomWriter.Target t : SbomWriter.Target.values()) {
+                try {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    SbomWriter.write(original, t, out);
+                    RoundTripTest.validate(out.toByteArray(), t);
+                    Bom back = SbomReader.read(new ByteArrayInputStream(out.toByteArray()), f + " as " + t.cliName());
+                    assertThat(back.allComponentsWithSubject()).hasSize(original.allComponentsWithSubject().size());
+                    assertThat(RoundTripTest.edges(back)).containsAll(RoundTripTest.edges(original));
+                    done[t.ordinal()]++;
+                } catch (AssertionError | RuntimeException e) {
+                    problems.add(f + " -> " + t.cliName() + ": " + e.getMessage().lines().limit(3).toList());
+                }
+            }
+        }
+        System.out.printf("ROUNDTRIP files=%d cyclonedx-json=%d cyclonedx-xml=%d spdx-json=%d problems=%d%n",
+                all.size(), done[0], done[1], done[2], problems.size());
+        problems.forEach(p -> System.out.println("    " + p));
+        assertThat(problems).isEmpty();
     }
 }
