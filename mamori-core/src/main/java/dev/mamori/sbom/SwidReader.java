@@ -166,8 +166,4 @@ public final class SwidReader {
             default -> null;
         };
     }
-
-    static InputException notSwid(String source, String why) {
-        return new InputException(source, "", why);
-    }
 }
