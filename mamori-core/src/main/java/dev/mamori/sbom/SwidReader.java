@@ -1,6 +1,5 @@
 package dev.mamori.sbom;
 
-import dev.mamori.input.InputException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
