@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {
             CommandLine.HelpCommand.class,
+            SbomConvertCommand.class,
         })
 final class SbomCommand implements Runnable {
     @CommandLine.Spec

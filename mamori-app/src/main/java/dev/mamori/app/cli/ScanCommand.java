@@ -3,7 +3,6 @@ package dev.mamori.app.cli;
 import dev.mamori.advisory.Advisory;
 import dev.mamori.advisory.OsvReader;
 import dev.mamori.advisory.SeverityLevel;
-import dev.mamori.input.InputException;
 import dev.mamori.match.AdvisoryIndex;
 import dev.mamori.match.Finding;
 import dev.mamori.match.Matcher;
@@ -11,14 +10,12 @@ import dev.mamori.report.JsonWriter;
 import dev.mamori.report.ScanReport;
 import dev.mamori.report.TableWriter;
 import dev.mamori.sbom.Bom;
-import dev.mamori.sbom.CycloneDxJsonReader;
+import dev.mamori.sbom.SbomReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,13 +87,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private static Bom readBom(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return CycloneDxJsonReader.read(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "", "no such file");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot read: " + e.getMessage(), e);
-        }
+        return SbomReader.read(file);
     }
 
     private void write(List<ScanReport> reports) throws IOException {
