@@ -231,14 +231,6 @@ public record Advisory(String id, List<String> aliases, List<String> related, Li
             return this;
         }
 
-        public String id() {
-            return id;
-        }
-
-        public List<String> aliases() {
-            return aliases;
-        }
-
         /** The record; its provenance's upstream-modified time is the record's {@code modified}. */
         public Advisory build() {
             Provenance p = provenance;
