@@ -1,16 +1,11 @@
 package dev.mamori.advisory;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.input.InputException;
 import dev.mamori.input.JsonInput;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,22 +57,7 @@ public final class Cve5Reader {
 
     /** Reads JSON lines, one CVE record per line; errors name the line. */
     public static void readLines(InputStream in, Origin origin, Consumer<Advisory> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), Inputs.BUFFER);
-        String line;
-        int n = 0;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try (JsonParser p = JsonInput.factory().createParser(line)) {
-                node = JsonInput.mapper().readTree(p);
-            } catch (JsonProcessingException e) {
-                throw new InputException(origin.location(), "line " + n, JsonInput.error(origin.location(), e).reason(), e);
-            }
-            sink.accept(toAdvisory(node, origin, "line " + n + " "));
-        }
+        JsonLines.read(in, origin.location(), "a CVE record", (node, where) -> sink.accept(toAdvisory(node, origin, where)));
     }
 
     /** Converts one CVE 5 record; {@code where} prefixes JSON pointers in errors. */

@@ -170,9 +170,7 @@ public final class NvdReader {
         String automatable = null;
         String impact = null;
         for (JsonNode option : Json.array(content, "options")) {
-            var it = option.fields();
-            while (it.hasNext()) {
-                var e = it.next();
+            for (var e : option.properties()) {
                 String key = e.getKey().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
                 String v = e.getValue().asText();
                 switch (key) {

@@ -1,18 +1,13 @@
 package dev.mamori.advisory;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.input.InputException;
 import dev.mamori.input.JsonInput;
 import dev.mamori.purl.PackageKey;
 import dev.mamori.version.EventRange;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,27 +112,7 @@ public final class OsvReader {
 
     /** Reads JSON lines: one OSV record per line; blank lines are skipped; errors name the line. */
     public static void readLines(InputStream in, Origin origin, Consumer<Advisory> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), Inputs.BUFFER);
-        String source = origin.location();
-        String line;
-        int n = 0;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try (JsonParser p = JsonInput.factory().createParser(line)) {
-                node = JsonInput.mapper().readTree(p);
-                if (p.nextToken() != null) {
-                    throw new InputException(source, "line " + n, "more than one JSON value on the line");
-                }
-            } catch (JsonProcessingException e) {
-                InputException inner = JsonInput.error(source, e);
-                throw new InputException(source, "line " + n, inner.reason(), e);
-            }
-            sink.accept(toAdvisory(node, origin, "line " + n + " "));
-        }
+        JsonLines.read(in, origin.location(), "an OSV record", (node, where) -> sink.accept(toAdvisory(node, origin, where)));
     }
 
     /** Converts one parsed OSV record; {@code where} prefixes JSON pointers in errors (e.g. the line of a .jsonl). */

@@ -256,4 +256,18 @@ final class OsvReaderTest {
         OsvReader.read(file, read::add);
         assertThat(read).extracting(Advisory::id).containsExactly("A-1", "A-2");
     }
+
+    @Test
+    void readLines_twoRecordsOnOneLineOrANonObject_isRefusedNamingTheLine() throws IOException {
+        Path two = tmp.resolve("two.jsonl");
+        Files.writeString(two, "{\"id\":\"A-1\"}\n{\"id\":\"A-2\"} {\"id\":\"A-3\"}\n");
+        assertThatThrownBy(() -> OsvReader.read(two, a -> { }))
+                .isInstanceOf(InputException.class)
+                .hasMessage(two + ": line 2: more than one JSON value on the line");
+        Path array = tmp.resolve("array.jsonl");
+        Files.writeString(array, "{\"id\":\"A-1\"}\n\n[1]\n");
+        assertThatThrownBy(() -> OsvReader.read(array, a -> { }))
+                .isInstanceOf(InputException.class)
+                .hasMessage(array + ": line 3: an OSV record is a JSON object");
+    }
 }
