@@ -1,28 +1,26 @@
 package dev.mamori.advisory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.input.InputException;
 import dev.mamori.input.JsonInput;
 import dev.mamori.purl.PackageKey;
 import dev.mamori.version.EventRange;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Reads OSV advisories (schema 1.x): single {@code .json} files, directories of them, and JSON lines
- * ({@code .jsonl}, {@code .jsonl.gz}). Records are handed over one at a time, so memory stays bounded.
+ * Reads OSV advisories (schema 1.x, every ecosystem including the distro ones): single {@code .json} files (one
+ * record, or an array of records), directories of them, JSON lines ({@code .jsonl}, {@code .jsonl.gz}) and the
+ * per-ecosystem zip archives OSV publishes ({@code <Ecosystem>/all.zip}, one JSON file per record). Records are
+ * handed over one at a time, so memory stays bounded by the largest record.
  */
 public final class OsvReader {
     private OsvReader() {}
@@ -37,12 +35,17 @@ public final class OsvReader {
     }
 
     /**
-     * Reads one path: a directory is walked for {@code .json}, {@code .jsonl} and {@code .jsonl.gz} files in
-     * name order; anything else is read as a file.
+     * Reads one path: a directory is walked for {@code .json}, {@code .jsonl}, {@code .jsonl.gz} and {@code .zip}
+     * files in name order; anything else is read as a file. Gzip and zip are recognised by content.
      *
      * @throws InputException for a missing or malformed file, naming the file and the place
      */
     public static void read(Path path, Consumer<Advisory> sink) {
+        read(path, ArchiveLimits.DEFAULT, null, sink);
+    }
+
+    /** As {@link #read(Path, Consumer)}, with archive limits and the time the data was fetched (or null). */
+    public static void read(Path path, ArchiveLimits limits, java.time.Instant fetchedAt, Consumer<Advisory> sink) {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
@@ -51,10 +54,10 @@ public final class OsvReader {
                 throw new InputException(path.toString(), "", "cannot read directory: " + e.getMessage(), e);
             }
             for (Path f : files) {
-                readFile(f, sink);
+                readFile(f, limits, fetchedAt, sink);
             }
         } else if (Files.isRegularFile(path)) {
-            readFile(path, sink);
+            readFile(path, limits, fetchedAt, sink);
         } else {
             throw new InputException(path.toString(), "", "no such file or directory");
         }
@@ -62,101 +65,135 @@ public final class OsvReader {
 
     private static boolean isOsvFileName(Path p) {
         String n = p.getFileName().toString();
-        return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz");
+        return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json.gz")
+                || n.endsWith(".zip");
     }
 
-    private static void readFile(Path file, Consumer<Advisory> sink) {
-        String source = file.toString();
+    private static void readFile(Path file, ArchiveLimits limits, java.time.Instant fetchedAt, Consumer<Advisory> sink) {
         String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            if (name.endsWith(".jsonl.gz")) {
-                readLines(new GZIPInputStream(in, 65536), source, sink);
-            } else if (name.endsWith(".jsonl")) {
-                readLines(in, source, sink);
+        if (Sniffer.isZip(file)) {
+            readArchive(file, limits, fetchedAt, sink);
+            return;
+        }
+        Origin origin = new Origin(file.toString(), fetchedAt);
+        try (InputStream in = Inputs.open(file)) {
+            if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")
+                    || (!name.endsWith(".json") && Sniffer.isJsonLines(file))) {
+                readLines(in, origin, sink);
             } else {
-                sink.accept(toAdvisory(JsonInput.readTree(in, source), source, ""));
+                readDocument(in, origin, sink);
             }
         } catch (IOException e) {
-            throw new InputException(source, "", "cannot read: " + e.getMessage(), e);
+            throw Inputs.ioError(file.toString(), "", e);
         }
     }
 
-    private static void readLines(InputStream in, String source, Consumer<Advisory> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 65536);
-        String line;
-        int n = 0;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            if (line.isBlank()) {
-                continue;
+    /**
+     * Reads an OSV zip archive: every {@code .json} entry is one record (or an array of records). A truncated or
+     * corrupt archive, or one that breaks the limits, is refused with an {@link InputException}.
+     */
+    public static void readArchive(Path zip, ArchiveLimits limits, java.time.Instant fetchedAt, Consumer<Advisory> sink) {
+        Origin origin = new Origin(zip.toString(), fetchedAt);
+        ZipArchive.forEachEntry(zip, limits, n -> n.endsWith(".json"),
+                (entry, in) -> readDocument(in, origin.entry(entry), sink));
+    }
+
+    /** Reads one JSON document: an OSV record, or an array of them. */
+    public static void readDocument(InputStream in, Origin origin, Consumer<Advisory> sink) {
+        JsonNode root = JsonInput.readTree(in, origin.location());
+        if (root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                sink.accept(toAdvisory(root.get(i), origin, "/" + i));
             }
-            JsonNode node;
-            try {
-                node = JsonInput.mapper().readTree(line);
-            } catch (JsonProcessingException e) {
-                InputException inner = JsonInput.error(source, e);
-                throw new InputException(source, "line " + n, inner.reason(), e);
-            }
-            sink.accept(toAdvisory(node, source, "line " + n + " "));
+        } else {
+            sink.accept(toAdvisory(root, origin, ""));
         }
+    }
+
+    /** Reads JSON lines: one OSV record per line; blank lines are skipped; errors name the line. */
+    public static void readLines(InputStream in, Origin origin, Consumer<Advisory> sink) throws IOException {
+        JsonLines.read(in, origin.location(), "an OSV record", (node, where) -> sink.accept(toAdvisory(node, origin, where)));
     }
 
     /** Converts one parsed OSV record; {@code where} prefixes JSON pointers in errors (e.g. the line of a .jsonl). */
     public static Advisory toAdvisory(JsonNode n, String source, String where) {
+        return toAdvisory(n, Origin.of(source), where);
+    }
+
+    static Advisory toAdvisory(JsonNode n, Origin origin, String where) {
+        String source = origin.location();
         if (!n.isObject()) {
             throw new InputException(source, where + "/", "an OSV record is a JSON object");
         }
-        String id = text(n, "id");
-        if (id == null || id.isBlank()) {
+        String id = Json.text(n, "id");
+        if (id == null) {
             throw new InputException(source, where + "/id", "an OSV record needs an id");
         }
-        List<Affected> affected = new ArrayList<>();
+        Advisory.Builder b = Advisory.builder(id, new Provenance(sourceName(id), source, origin.fetchedAt(), null));
+        Json.texts(n, "aliases").forEach(b::alias);
+        Json.texts(n, "related").forEach(b::related);
+        Json.texts(n, "upstream").forEach(b::upstream);
+        b.summary(Json.text(n, "summary")).details(Json.text(n, "details"))
+                .published(Json.text(n, "published")).modified(Json.text(n, "modified"))
+                .withdrawn(Json.text(n, "withdrawn"));
         JsonNode affectedNode = n.path("affected");
         for (int i = 0; i < affectedNode.size(); i++) {
-            affected.add(affected(affectedNode.get(i), source, where + "/affected/" + i));
+            b.affected(affected(affectedNode.get(i), source, where + "/affected/" + i));
         }
-        List<Severity> severities = new ArrayList<>();
-        for (JsonNode s : n.path("severity")) {
-            String type = text(s, "type");
-            String score = text(s, "score");
-            if (type != null && score != null) {
-                severities.add(new Severity(type, score, Cvss.level(type, score)));
+        severities(n, b::severity);
+        JsonNode dbSpecific = n.get("database_specific");
+        if (dbSpecific != null && dbSpecific.isObject()) {
+            b.databaseSpecific(dbSpecific.toString());
+            String dbSeverity = Json.text(dbSpecific, "severity");
+            SeverityLevel level = SeverityLevel.parse(dbSeverity);
+            if (level != SeverityLevel.UNKNOWN) {
+                b.severity(new Severity("database_specific", dbSeverity, level));
             }
+            Json.texts(dbSpecific, "cwe_ids").forEach(b::cwe);
         }
-        String dbSeverity = text(n.path("database_specific"), "severity");
-        if (dbSeverity != null && SeverityLevel.parse(dbSeverity) != SeverityLevel.UNKNOWN) {
-            severities.add(new Severity("database_specific", dbSeverity, SeverityLevel.parse(dbSeverity)));
-        }
-        List<String> cwes = new ArrayList<>();
-        for (JsonNode c : n.path("database_specific").path("cwe_ids")) {
-            cwes.add(c.asText());
-        }
-        List<String> references = new ArrayList<>();
-        for (JsonNode r : n.path("references")) {
-            String url = text(r, "url");
+        for (JsonNode r : Json.array(n, "references")) {
+            String url = Json.text(r, "url");
             if (url != null) {
-                references.add(url);
+                b.reference(new Reference(url, Json.text(r, "type")));
             }
         }
-        List<String> aliases = new ArrayList<>();
-        for (JsonNode a : n.path("aliases")) {
-            aliases.add(a.asText());
+        for (JsonNode c : Json.array(n, "credits")) {
+            String name = Json.text(c, "name");
+            if (name != null) {
+                b.credit(new Credit(name, Json.text(c, "type"), Json.texts(c, "contact")));
+            }
         }
-        return new Advisory(id, aliases, text(n, "summary"), text(n, "details"), affected, severities, cwes,
-                references, text(n, "published"), text(n, "modified"), text(n, "withdrawn"), source);
+        return b.build();
+    }
+
+    /** {@code osv/} and the id's prefix: {@code osv/GHSA}, {@code osv/PYSEC}, {@code osv/ALSA}, {@code osv/UBUNTU}. */
+    static String sourceName(String id) {
+        int dash = id.indexOf('-');
+        String prefix = dash > 0 ? id.substring(0, dash) : id;
+        return "osv/" + prefix.toUpperCase(Locale.ROOT);
+    }
+
+    private static void severities(JsonNode n, Consumer<Severity> sink) {
+        for (JsonNode s : Json.array(n, "severity")) {
+            String type = Json.text(s, "type");
+            String score = Json.text(s, "score");
+            if (type != null && score != null) {
+                sink.accept(Cvss.severity(type, score, null, null, null, null));
+            }
+        }
     }
 
     private static Affected affected(JsonNode a, String source, String path) {
         JsonNode pkg = a.path("package");
-        String ecosystem = text(pkg, "ecosystem");
-        String name = text(pkg, "name");
+        String ecosystem = Json.text(pkg, "ecosystem");
+        String name = Json.text(pkg, "name");
         PackageKey key = ecosystem != null && name != null ? PackageKey.ofOsv(ecosystem, name) : null;
         List<AffectedRange> ranges = new ArrayList<>();
         JsonNode rangesNode = a.path("ranges");
         for (int i = 0; i < rangesNode.size(); i++) {
             JsonNode r = rangesNode.get(i);
             String rpath = path + "/ranges/" + i;
-            String type = text(r, "type");
+            String type = Json.text(r, "type");
             if (type == null) {
                 throw new InputException(source, rpath + "/type", "a range needs a type (SEMVER, ECOSYSTEM or GIT)");
             }
@@ -166,9 +203,9 @@ public final class OsvReader {
                 JsonNode e = eventsNode.get(j);
                 EventRange.Event event = null;
                 for (EventRange.Kind kind : EventRange.Kind.values()) {
-                    String v = text(e, kind.osvName());
-                    if (v != null) {
-                        event = new EventRange.Event(kind, v);
+                    JsonNode v = e.get(kind.osvName());
+                    if (v != null && v.isValueNode() && !v.isNull()) {
+                        event = new EventRange.Event(kind, v.asText());
                     }
                 }
                 if (event == null) {
@@ -177,17 +214,21 @@ public final class OsvReader {
                 }
                 events.add(event);
             }
-            ranges.add(new AffectedRange(type, new EventRange(events), text(r, "repo")));
+            ranges.add(new AffectedRange(type, new EventRange(events), Json.text(r, "repo")));
         }
         List<String> versions = new ArrayList<>();
         for (JsonNode v : a.path("versions")) {
             versions.add(v.asText());
         }
-        return new Affected(key, ecosystem, name, ranges, versions, path);
+        List<Severity> severities = new ArrayList<>();
+        severities(a, severities::add);
+        return new Affected(key, ecosystem, name, ranges, versions, path, Json.text(pkg, "purl"), severities,
+                Json.raw(a, "ecosystem_specific"), Json.raw(a, "database_specific"));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    /** Whether a parsed JSON object looks like an OSV record (used by the format sniffer). */
+    static boolean looksLikeOsv(java.util.Set<String> rootFields) {
+        return rootFields.contains("id") && (rootFields.contains("modified") || rootFields.contains("affected")
+                || rootFields.contains("schema_version") || rootFields.contains("aliases"));
     }
 }

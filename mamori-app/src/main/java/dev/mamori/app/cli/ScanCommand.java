@@ -55,7 +55,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> sboms;
 
     @Option(names = "--advisories", arity = "1..*", required = true, paramLabel = "PATH",
-            description = "OSV advisories: .json files, directories of them, or .jsonl / .jsonl.gz files.")
+            description = "OSV advisories: .json files, directories of them, .jsonl / .jsonl.gz files, or OSV's zip archives (all.zip).")
     List<Path> advisories;
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
