@@ -1,6 +1,7 @@
 package dev.mamori.report;
 
 import dev.mamori.match.Finding;
+import dev.mamori.match.UpgradeAdvice;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ public final class TableWriter {
                 rows.add(new String[] {
                     f.component().displayName(),
                     f.installedVersion(),
-                    f.advisory().id(),
-                    String.join(", ", f.advisory().aliases()),
+                    f.vulnerabilityId(),
+                    String.join(", ", f.aliases()),
                     f.severity().label(),
                     f.nearestFix() == null ? "-" : f.nearestFix()
                 });
@@ -53,6 +54,16 @@ public final class TableWriter {
             out.printf("%d finding%s in %d of %d components (%d advisories checked)%n",
                     report.findings().size(), report.findings().size() == 1 ? "" : "s",
                     components, report.componentsScanned(), report.advisoriesLoaded());
+            if (!report.upgrades().isEmpty()) {
+                out.println();
+                out.println("Upgrades (smallest version that fixes every known vulnerability of the component):");
+                for (UpgradeAdvice u : report.upgrades()) {
+                    String what = u.target() == null ? "no fixed version known"
+                            : u.installedVersion() + " -> " + u.target() + " (" + u.bump().label() + ")";
+                    String rest = u.remains().isEmpty() ? "" : "; still open: " + String.join(", ", u.remains());
+                    out.println("  " + u.component().displayName() + ": " + what + rest);
+                }
+            }
             for (String w : report.warnings()) {
                 out.println("warning: " + w);
             }

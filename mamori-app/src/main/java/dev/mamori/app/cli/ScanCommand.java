@@ -79,7 +79,7 @@ final class ScanCommand implements Callable<Integer> {
             Bom bom = readBom(sbom);
             Matcher.Result result = matcher.match(bom);
             reports.add(new ScanReport(sbom.toString(), result.componentsScanned(), index.advisoryCount(),
-                    result.findings(), result.warnings()));
+                    result.findings(), result.upgrades(), result.warnings()));
         }
         write(reports);
         boolean failing = reports.stream().flatMap(r -> r.findings().stream()).anyMatch(failOn::fails);
