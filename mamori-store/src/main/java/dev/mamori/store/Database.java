@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An open, migrated Mamori store: a connection pool and a {@link JdbcClient} over it.
@@ -21,11 +24,13 @@ public final class Database implements AutoCloseable {
     private final DatabaseKind kind;
     private final HikariDataSource dataSource;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
     private Database(DatabaseKind kind, HikariDataSource dataSource) {
         this.kind = kind;
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** Opens the store and brings its schema up to date. */
@@ -47,6 +52,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", "30000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("synchronous", "NORMAL");
+            // a transaction takes the write lock when it begins: a read-then-write transaction never fails with
+            // SQLITE_BUSY_SNAPSHOT half-way because another writer committed in between; it waits its turn instead
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(4);
         } else {
             config.setMaximumPoolSize(10);
@@ -92,6 +100,19 @@ public final class Database implements AutoCloseable {
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /**
+     * Runs the work in one transaction: every statement made through {@link #jdbc()} on this thread joins it; an
+     * exception rolls everything back. Nested calls join the outer transaction.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    /** {@link #inTransaction(Supplier)} without a result. */
+    public void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     /** The database product's own version string, e.g. {@code 3.50.3} or {@code 17.6}. */
