@@ -1,8 +1,12 @@
 package dev.mamori.app.server;
 
 import dev.mamori.app.MamoriVersion;
+import dev.mamori.app.server.analysis.FileAdvisoryProvider;
+import dev.mamori.store.AuditLog;
 import dev.mamori.store.Database;
 import dev.mamori.store.InstanceRepository;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -10,11 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The Spring Boot application behind {@code mamori serve}. */
 @SpringBootApplication
+@EnableConfigurationProperties(MamoriProperties.class)
 public class MamoriServer {
     private static final Logger LOG = LoggerFactory.getLogger(MamoriServer.class);
 
@@ -40,5 +49,30 @@ public class MamoriServer {
     @Bean
     DataSource dataSource(Database database) {
         return database.dataSource();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AuditLog auditLog(Database database) {
+        return new AuditLog(database);
+    }
+
+    /** Advisories from files in DATA_DIR/advisories (or {@code mamori.advisories.dir}), until the store provides them. */
+    @Bean(destroyMethod = "close")
+    FileAdvisoryProvider advisoryProvider(ServerSettings settings, MamoriProperties properties, Clock clock) {
+        Path dir = properties.advisories().dir() != null ? properties.advisories().dir() : settings.dataDir().resolve("advisories");
+        return new FileAdvisoryProvider(dir, properties.advisories().pollInterval(), clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(MamoriProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RequestSizeLimitFilter> r = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties, json));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        r.addUrlPatterns("/*");
+        return r;
     }
 }

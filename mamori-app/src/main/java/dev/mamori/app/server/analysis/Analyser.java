@@ -1,0 +1,200 @@
+package dev.mamori.app.server.analysis;
+
+import dev.mamori.advisory.Advisory;
+import dev.mamori.advisory.Reference;
+import dev.mamori.advisory.Severity;
+import dev.mamori.app.server.JsonText;
+import dev.mamori.input.InputException;
+import dev.mamori.match.Finding;
+import dev.mamori.match.Matcher;
+import dev.mamori.purl.PackageKey;
+import dev.mamori.purl.Purl;
+import dev.mamori.risk.Assessment;
+import dev.mamori.risk.Assessor;
+import dev.mamori.risk.PriorityPolicy;
+import dev.mamori.risk.RiskInput;
+import dev.mamori.risk.RiskProfile;
+import dev.mamori.risk.ThreatIntel;
+import dev.mamori.risk.UserInputs;
+import dev.mamori.sbom.Bom;
+import dev.mamori.sbom.Component;
+import dev.mamori.sbom.Metadata;
+import dev.mamori.sbom.SbomFormat;
+import dev.mamori.store.portfolio.ComponentRepository;
+import dev.mamori.store.portfolio.FindingData;
+import dev.mamori.store.portfolio.FindingRepository;
+import dev.mamori.store.portfolio.Product;
+import dev.mamori.store.portfolio.ProductRepository;
+import dev.mamori.store.portfolio.Release;
+import dev.mamori.store.portfolio.ReleaseRepository;
+import dev.mamori.store.portfolio.StoredComponent;
+import dev.mamori.store.portfolio.TriageRepository;
+import dev.mamori.store.portfolio.TriageResolver;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Analyses one release: its stored components against the advisories in force ({@link Matcher}), each finding
+ * assessed in the product ({@link Assessor} with the product's risk profile), then reconciled with the release's
+ * stored findings (added, updated, no longer present) and triaged by the decisions that reach it.
+ */
+@Service
+class Analyser {
+    private final ReleaseRepository releases;
+    private final ProductRepository products;
+    private final ComponentRepository components;
+    private final FindingRepository findings;
+    private final TriageRepository triage;
+    private final AdvisoryProvider advisories;
+    private final JsonText json;
+    private final Clock clock;
+
+    Analyser(ReleaseRepository releases, ProductRepository products, ComponentRepository components, FindingRepository findings,
+             TriageRepository triage, AdvisoryProvider advisories, JsonText json, Clock clock) {
+        this.releases = releases;
+        this.products = products;
+        this.components = components;
+        this.findings = findings;
+        this.triage = triage;
+        this.advisories = advisories;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What one analysis did (the job's result). */
+    record Result(long releaseId, String outcome, int components, int advisories, String advisoriesFingerprint, int added,
+                  int updated, int reopened, int closed, int present, long millis) {}
+
+    Result analyse(long releaseId) {
+        long started = System.nanoTime();
+        Optional<Release> found = releases.find(releaseId);
+        if (found.isEmpty()) {
+            return new Result(releaseId, "release deleted", 0, 0, null, 0, 0, 0, 0, 0, 0);
+        }
+        Release release = found.get();
+        Product product = products.find(release.productId()).orElseThrow();
+        RiskProfile profile = profile(product);
+        AdvisorySnapshot snapshot = advisories.current();
+        List<StoredComponent> stored = components.all(releaseId);
+        Map<Component, StoredComponent> origin = new IdentityHashMap<>();
+        Component subject = null;
+        List<Component> list = new ArrayList<>();
+        for (StoredComponent s : stored) {
+            Component c = component(s);
+            if (StoredComponent.ROLE_SUBJECT.equals(s.role())) {
+                subject = c;
+            } else {
+                list.add(c);
+                origin.put(c, s);
+            }
+        }
+        Metadata metadata = new Metadata(null, null, null, null, null, null, subject, null, null, null, null);
+        Bom bom = new Bom(SbomFormat.CYCLONEDX, null, null, null, null, metadata, list, Map.of(), List.of());
+        Matcher.Result matched = new Matcher(snapshot.index()).match(bom);
+
+        List<FindingData> data = new ArrayList<>();
+        Set<PackageKey> packages = new LinkedHashSet<>();
+        for (Finding f : matched.findings()) {
+            StoredComponent s = origin.get(f.component());
+            if (s == null) {
+                continue;
+            }
+            packages.add(new PackageKey(s.packageEcosystem(), s.packageName()));
+            data.add(data(f, s, profile));
+        }
+        TriageResolver resolver = new TriageResolver(triage.activeFor(packages));
+        Instant now = clock.instant();
+        FindingRepository.Reconciled r = findings.reconcile(releaseId, release.productId(), release.currentSbomId(), stored, data,
+                resolver, now);
+        return new Result(releaseId, "analysed", list.size(), snapshot.advisories().size(), snapshot.fingerprint(), r.added(),
+                r.updated(), r.reopened(), r.closed(), r.present(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private RiskProfile profile(Product product) {
+        if (product.riskProfile() == null) {
+            return RiskProfile.unknown();
+        }
+        try {
+            return RiskProfile.read(new ByteArrayInputStream(product.riskProfile().getBytes(StandardCharsets.UTF_8)),
+                    "product " + product.id());
+        } catch (InputException e) {
+            return RiskProfile.unknown();
+        }
+    }
+
+    private static Component component(StoredComponent s) {
+        Component.Builder b = Component.builder(s.name()).group(s.group()).version(s.version()).type(s.type()).bomRef(s.bomRef());
+        if (s.purl() != null) {
+            Purl parsed = null;
+            try {
+                parsed = Purl.parse(s.purl());
+            } catch (RuntimeException e) {
+                // kept as text only, as the reader did
+            }
+            b.purl(s.purl(), parsed);
+        }
+        s.cpes().forEach(b::cpe);
+        return b.build();
+    }
+
+    private FindingData data(Finding f, StoredComponent s, RiskProfile profile) {
+        Advisory first = f.advisory();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("identifier", f.evidence().identifier());
+        evidence.put("method", f.evidence().method().name());
+        evidence.put("reason", f.evidence().reason());
+        evidence.put("installedVersion", f.installedVersion());
+        evidence.put("matched", f.evidence().matched());
+        List<Map<String, Object>> advisoryList = new ArrayList<>();
+        List<String> vectors = new ArrayList<>();
+        Set<String> cwes = new LinkedHashSet<>();
+        for (Advisory a : f.advisories()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("source", a.source());
+            m.put("origin", a.provenance().origin());
+            m.put("summary", a.summary());
+            m.put("published", a.published());
+            m.put("modified", a.modified());
+            m.put("severity", a.severityLevel().label());
+            m.put("cwes", a.cwes());
+            m.put("references", a.references().stream().limit(20).map(Reference::url).toList());
+            advisoryList.add(m);
+            for (Severity sev : a.severities()) {
+                if (sev.isCvss() && sev.score() != null && !vectors.contains(sev.score())) {
+                    vectors.add(sev.score());
+                }
+            }
+            cwes.addAll(a.cwes());
+        }
+        evidence.put("advisories", advisoryList);
+        Map<String, Object> fix = new LinkedHashMap<>();
+        fix.put("nearest", f.fix().nearest());
+        fix.put("newest", f.fix().newest());
+        fix.put("all", f.fix().all());
+        Double score = null;
+        String assessmentText = null;
+        try {
+            Assessment a = Assessor.assess(new RiskInput(f.vulnerabilityId(), vectors, List.copyOf(cwes), ThreatIntel.none(),
+                    UserInputs.none()), profile, null, PriorityPolicy.defaults());
+            score = a.primaryScore() == null ? null : a.primaryScore().environmentalScore();
+            assessmentText = json.text(a);
+        } catch (RuntimeException e) {
+            assessmentText = json.text(Map.of("notes", List.of("assessment failed: " + e.getMessage())));
+        }
+        return new FindingData(s.id(), s.componentKey(), s.name(), f.installedVersion(), s.purl(), s.packageEcosystem(),
+                s.packageName(), f.vulnerabilityId(), f.aliases(), first.summary(), f.severity().label(), f.severity().ordinal(),
+                score, f.confidence().name(), json.text(evidence), json.text(fix), f.fix().nearest(), assessmentText);
+    }
+}
