@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/health}: is the server up, and which store does it use. */
+/** {@code GET /api/v1/health}: is the server up, and which store does it use. Open without credentials. */
 @RestController
+@Tag(name = "Health")
 class HealthController {
     private final Database database;
     private final Instant startedAt = Instant.now();
@@ -23,6 +27,8 @@ class HealthController {
     }
 
     @GetMapping(value = "/api/v1/health", produces = "application/json")
+    @Operation(summary = "Is the server up, which store does it use (no credentials needed)")
+    @SecurityRequirements
     ResponseEntity<Map<String, Object>> health() {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean up = database.isUp();
