@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * What changed between two snapshots: advisory ids added, removed or modified, the packages their statements name
  * (before and after, so a range that stops naming a package counts too), and whether any CPE statement changed
- * (those reach components without a purl).
+ * (those reach components without a purl). Records are compared by content: the same record read from another
+ * file is not a change.
  */
 public record AdvisoryChange(AdvisorySnapshot before, AdvisorySnapshot after, List<String> added, List<String> removed,
                              List<String> modified, Set<PackageKey> packages, boolean cpeStatementsChanged) {
@@ -70,7 +71,7 @@ public record AdvisoryChange(AdvisorySnapshot before, AdvisorySnapshot after, Li
     private static Map<String, List<Advisory>> byId(List<Advisory> all) {
         Map<String, List<Advisory>> out = new HashMap<>();
         for (Advisory a : all) {
-            out.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);
+            out.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(AdvisorySnapshot.content(a));
         }
         return out;
     }
