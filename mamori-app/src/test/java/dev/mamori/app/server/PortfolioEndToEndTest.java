@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.store.DatabaseKind;
+import dev.mamori.vex.VexDocument;
+import dev.mamori.vex.VexFormat;
+import dev.mamori.vex.VexReader;
+import dev.mamori.vex.VexState;
+import dev.mamori.vex.VexStatement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Issue 8's must-show, over HTTP on a real server, on SQLite and on PostgreSQL: a product with two releases of a real
  * project (OWASP WebGoat 8.1.0 and 8.2.0, real CycloneDX SBOMs), real GitHub advisories, the findings and the diff;
- * triage that reaches future uploads; then a new advisory that changes the findings without a new upload.
+ * triage that reaches future uploads; VEX export in three formats (schema-valid) and a supplier's VEX imported; then a
+ * new advisory that changes the findings without a new upload.
  */
 final class PortfolioEndToEndTest {
     static final String XSTREAM = "CVE-2013-7285";     // GHSA-f554-x222-wgf7, xstream < 1.4.6: both releases (1.4.5)
@@ -162,6 +168,52 @@ final class PortfolioEndToEndTest {
             assertThat(inherited.path("triage").path("state").asText()).as("a product decision reaches a later upload")
                     .isEqualTo("not_affected");
             assertThat(inherited.path("triage").path("decisionId").asLong()).isEqualTo(triaged.path("decision").path("id").asLong());
+
+            // VEX export in the three formats, each valid against its schema, with the triage decision in it
+            for (VexFormat format : VexFormat.values()) {
+                TestServer.Answer vex = s.get("/api/v1/releases/" + r82 + "/vex?format=" + format.label());
+                assertThat(vex.status()).as(vex.toString()).isEqualTo(200);
+                assertThat(VexSchemas.violations(vex.body().getBytes(StandardCharsets.UTF_8), format)).as(format + ": " + vex.body())
+                        .isEmpty();
+                assertThat(vex.body()).contains(XSTREAM, PGJDBC, "pkg:maven/com.thoughtworks.xstream/xstream@1.4.5");
+                VexDocument read = VexReader.read(new java.io.ByteArrayInputStream(vex.body().getBytes(StandardCharsets.UTF_8)), format.label());
+                VexStatement x = read.statements().stream().filter(st -> st.vulnerabilityId().equals(XSTREAM)).findFirst().orElseThrow();
+                assertThat(x.state()).isEqualTo(VexState.NOT_AFFECTED);
+                assertThat(x.justification()).isEqualTo("vulnerable_code_not_in_execute_path");
+                VexStatement pg = read.statements().stream().filter(st -> st.ids().contains(PGJDBC)).findFirst().orElseThrow();
+                assertThat(pg.state()).isEqualTo(VexState.IN_TRIAGE);
+            }
+            assertThat(s.get("/api/v1/releases/" + r82 + "/vex?format=openvex").body()).contains("\"@context\"", "openvex.dev/ns/v0.2.0");
+            assertThat(s.get("/api/v1/releases/" + r82 + "/vex?format=csaf").body()).contains("\"csaf_vex\"");
+            ApiTest.assertProblem(s.get("/api/v1/releases/" + r82 + "/vex?format=spdx"), 400, "urn:mamori:problem:validation");
+
+            // a supplier's OpenVEX says dom4j 2.1.1 is not affected in their build: imported, applied, and named as the source
+            String supplierVex = """
+                    {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://supplier.example/vex/2024-001",
+                     "author": "Supplier PSIRT", "timestamp": "2024-05-01T00:00:00Z", "version": 1,
+                     "statements": [
+                       {"vulnerability": {"name": "CVE-2020-10683"}, "products": [{"@id": "pkg:maven/org.dom4j/dom4j@2.1.1"}],
+                        "status": "not_affected", "justification": "vulnerable_code_cannot_be_controlled_by_adversary"},
+                       {"vulnerability": {"name": "CVE-1999-0001"}, "products": [{"@id": "pkg:maven/org.dom4j/dom4j@2.1.1"}],
+                        "status": "affected", "action_statement": "none"},
+                       {"vulnerability": {"name": "CVE-2013-7285"}, "products": [{"@id": "pkg:maven/com.thoughtworks.xstream/xstream@1.4.5"}],
+                        "status": "under_investigation"}
+                     ]}""";
+            JsonNode imported = s.upload("/api/v1/releases/" + r81 + "/vex", supplierVex.getBytes(StandardCharsets.UTF_8),
+                    "application/json").json();
+            assertThat(imported.path("document").path("format").asText()).isEqualTo("openvex");
+            assertThat(imported.path("applied")).singleElement().satisfies(a -> {
+                assertThat(a.path("vulnerabilityId").asText()).isEqualTo(DOM4J);
+                assertThat(a.path("findingsChanged")).hasSize(1);
+            });
+            assertThat(imported.path("unmatched")).extracting(u -> u.path("vulnerabilityId").asText()).containsExactly("CVE-1999-0001");
+            assertThat(imported.path("skipped").asInt()).isEqualTo(1);
+            JsonNode dom4j = s.get("/api/v1/releases/" + r81 + "/findings?vulnerability=" + DOM4J).json().path("items").get(0);
+            assertThat(dom4j.path("triage").path("state").asText()).isEqualTo("not_affected");
+            assertThat(dom4j.path("triage").path("justification").asText()).isEqualTo("vulnerable_code_cannot_be_controlled_by_adversary");
+            assertThat(dom4j.path("triage").path("source").asText()).startsWith("vex:openvex https://supplier.example/vex/2024-001 sha256:");
+            ApiTest.assertProblem(s.upload("/api/v1/releases/" + r81 + "/vex", "{\"nope\": 1}".getBytes(StandardCharsets.UTF_8),
+                    "application/json"), 422, "urn:mamori:problem:unprocessable-document");
 
             // a new advisory affecting a stored component: findings change with no new upload
             Instant before = Instant.now();

@@ -93,14 +93,20 @@ class FindingController {
         int n = Params.limit(limit);
         Page<StoredFinding> page = Params.withCursor(() -> findings.list(id, filter, order, Params.blankToNull(cursor), n));
         long total = findings.count(id, filter, COUNT_BOUND + 1);
-        return new ListResponse<>(page.items().stream().map(f -> FindingView.of(f, json, false)).toList(), page.nextCursor(),
+        java.util.Map<Long, String> sources = new java.util.HashMap<>();
+        return new ListResponse<>(page.items().stream().map(f -> FindingView.of(f, json, false,
+                        d -> sources.computeIfAbsent(d, this::sourceOf))).toList(), page.nextCursor(),
                 Math.min(total, COUNT_BOUND), total <= COUNT_BOUND);
     }
 
     @GetMapping("/api/v1/findings/{id}")
     @Operation(summary = "One finding with its full evidence and assessment")
     FindingView get(@PathVariable long id) {
-        return FindingView.of(finding(id), json, true);
+        return FindingView.of(finding(id), json, true, this::sourceOf);
+    }
+
+    private String sourceOf(long decisionId) {
+        return triage.find(decisionId).map(TriageDecision::source).orElse(null);
     }
 
     /**
@@ -135,7 +141,7 @@ class FindingController {
         }
         TriageService.Outcome o = triageService.decide(f, scope, state, Params.blankToNull(body.justification()),
                 body.comment(), "user", Actor.current());
-        return new TriageAnswer(DecisionView.of(o.decision()), o.changedFindings(), FindingView.of(finding(id), json, false));
+        return new TriageAnswer(DecisionView.of(o.decision()), o.changedFindings(), FindingView.of(finding(id), json, false, this::sourceOf));
     }
 
     record DecisionView(long id, String scope, Long productId, Long releaseId, String packageKey, String componentVersion,

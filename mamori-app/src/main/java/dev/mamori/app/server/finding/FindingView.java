@@ -31,10 +31,18 @@ public record FindingView(long id, long releaseId, ComponentRef component, Vulne
      */
     public record NotPresent(Instant since, String reason, String fixedInVersion, Long fixedInSbomId) {}
 
-    /** @param decisionId the triage decision that set the state, or null */
-    public record Triage(String state, String justification, Long decisionId, Instant updatedAt) {}
+    /**
+     * @param decisionId the triage decision that set the state, or null
+     * @param source     where that decision came from: {@code user}, or the VEX document (format, id, SHA-256)
+     */
+    public record Triage(String state, String justification, Long decisionId, String source, Instant updatedAt) {}
 
     public static FindingView of(StoredFinding f, JsonText json, boolean fullAssessment) {
+        return of(f, json, fullAssessment, id -> null);
+    }
+
+    public static FindingView of(StoredFinding f, JsonText json, boolean fullAssessment,
+                                 java.util.function.Function<Long, String> sourceOf) {
         JsonNode assessment = json.tree(f.assessment());
         if (!fullAssessment && assessment != null) {
             assessment = summary(assessment, json);
@@ -46,7 +54,8 @@ public record FindingView(long id, long releaseId, ComponentRef component, Vulne
                 json.tree(f.evidence()), json.tree(f.fix()), assessment, f.status(), f.firstSeen(), f.lastSeen(),
                 f.notPresentSince() == null ? null
                         : new NotPresent(f.notPresentSince(), f.notPresentReason(), f.fixedInVersion(), f.fixedInSbomId()),
-                new Triage(f.triageState(), f.triageJustification(), f.triageDecisionId(), f.triageUpdatedAt()));
+                new Triage(f.triageState(), f.triageJustification(), f.triageDecisionId(),
+                        f.triageDecisionId() == null ? null : sourceOf.apply(f.triageDecisionId()), f.triageUpdatedAt()));
     }
 
     /** The parts of an assessment a list needs: the primary CVSS score in the product, the SSVC outcomes, the reasons. */

@@ -59,8 +59,9 @@ public class TriageService {
      */
     public Outcome decide(StoredFinding finding, TriageScope scope, TriageState state, String justification, String comment,
                           String source, String actor) {
-        if (state == TriageState.NOT_AFFECTED && justification == null) {
-            throw ApiException.validation("/justification", "not_affected needs a justification: " + String.join(", ", Justification.VALUES));
+        if (state == TriageState.NOT_AFFECTED && justification == null && (comment == null || comment.isBlank())) {
+            throw ApiException.validation("/justification", "not_affected needs a justification ("
+                    + String.join(", ", Justification.VALUES) + ") or a comment that says why (an impact statement)");
         }
         if (justification != null) {
             try {
@@ -127,6 +128,6 @@ public class TriageService {
     }
 
     private static FindingView.Triage triageOf(StoredFinding f) {
-        return new FindingView.Triage(f.triageState(), f.triageJustification(), f.triageDecisionId(), f.triageUpdatedAt());
+        return new FindingView.Triage(f.triageState(), f.triageJustification(), f.triageDecisionId(), null, f.triageUpdatedAt());
     }
 }
