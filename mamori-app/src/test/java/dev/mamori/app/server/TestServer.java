@@ -47,6 +47,17 @@ final class TestServer implements AutoCloseable {
         DatabaseSettings db = kind == DatabaseKind.SQLITE ? DatabaseSettings.sqlite(dataDir) : freshPostgres();
         List<String> args = new ArrayList<>(List.of("--MAMORI_ADMIN_API_KEY=" + ADMIN_KEY, "--mamori.analysis.poll-interval=200ms",
                 "--mamori.advisories.poll-interval=0s"));
+        for (String extra : extraArgs) {
+            String key = extra.substring(0, extra.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key)); // a repeated argument would be joined with a comma
+            args.add(extra);
+        }
+        return new TestServer(MamoriServer.start(new ServerSettings(0, dataDir, db), args.toArray(new String[0])), dataDir);
+    }
+
+    /** A server on an existing store. */
+    static TestServer startOn(DatabaseSettings db, Path dataDir, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--MAMORI_ADMIN_API_KEY=" + ADMIN_KEY, "--mamori.advisories.poll-interval=0s"));
         args.addAll(List.of(extraArgs));
         return new TestServer(MamoriServer.start(new ServerSettings(0, dataDir, db), args.toArray(new String[0])), dataDir);
     }

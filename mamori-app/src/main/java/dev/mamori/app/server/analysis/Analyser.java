@@ -51,6 +51,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Analyser {
+    private static final PriorityPolicy POLICY = PriorityPolicy.defaults();
+
     private final ReleaseRepository releases;
     private final ProductRepository products;
     private final ComponentRepository components;
@@ -74,13 +76,16 @@ class Analyser {
 
     /** What one analysis did (the job's result). */
     record Result(long releaseId, String outcome, int components, int advisories, String advisoriesFingerprint, int added,
-                  int updated, int reopened, int closed, int present, long millis) {}
+                  int updated, int reopened, int closed, int present, long millis, Timing timing) {}
+
+    /** Where the time went, in milliseconds: reading components, matching, assessing, writing findings. */
+    record Timing(long load, long match, long assess, long store) {}
 
     Result analyse(long releaseId) {
         long started = System.nanoTime();
         Optional<Release> found = releases.find(releaseId);
         if (found.isEmpty()) {
-            return new Result(releaseId, "release deleted", 0, 0, null, 0, 0, 0, 0, 0, 0);
+            return new Result(releaseId, "release deleted", 0, 0, null, 0, 0, 0, 0, 0, 0, null);
         }
         Release release = found.get();
         Product product = products.find(release.productId()).orElseThrow();
@@ -101,24 +106,31 @@ class Analyser {
         }
         Metadata metadata = new Metadata(null, null, null, null, null, null, subject, null, null, null, null);
         Bom bom = new Bom(SbomFormat.CYCLONEDX, null, null, null, null, metadata, list, Map.of(), List.of());
+        long loaded = System.nanoTime();
         Matcher.Result matched = new Matcher(snapshot.index()).match(bom);
+        long matchedAt = System.nanoTime();
 
         List<FindingData> data = new ArrayList<>();
         Set<PackageKey> packages = new LinkedHashSet<>();
+        Map<RiskInput, Assessed> assessments = new java.util.HashMap<>();
         for (Finding f : matched.findings()) {
             StoredComponent s = origin.get(f.component());
             if (s == null) {
                 continue;
             }
             packages.add(new PackageKey(s.packageEcosystem(), s.packageName()));
-            data.add(data(f, s, profile));
+            data.add(data(f, s, profile, assessments));
         }
+        long assessed = System.nanoTime();
         TriageResolver resolver = new TriageResolver(triage.activeFor(packages));
         Instant now = clock.instant();
         FindingRepository.Reconciled r = findings.reconcile(releaseId, release.productId(), release.currentSbomId(), stored, data,
                 resolver, now);
+        long done = System.nanoTime();
         return new Result(releaseId, "analysed", list.size(), snapshot.advisories().size(), snapshot.fingerprint(), r.added(),
-                r.updated(), r.reopened(), r.closed(), r.present(), (System.nanoTime() - started) / 1_000_000);
+                r.updated(), r.reopened(), r.closed(), r.present(), (done - started) / 1_000_000,
+                new Timing((loaded - started) / 1_000_000, (matchedAt - loaded) / 1_000_000, (assessed - matchedAt) / 1_000_000,
+                        (done - assessed) / 1_000_000));
     }
 
     private RiskProfile profile(Product product) {
@@ -148,7 +160,10 @@ class Analyser {
         return b.build();
     }
 
-    private FindingData data(Finding f, StoredComponent s, RiskProfile profile) {
+    /** An assessment and its score, as stored; the same vulnerability in several components is assessed once. */
+    private record Assessed(Double score, String text) {}
+
+    private FindingData data(Finding f, StoredComponent s, RiskProfile profile, Map<RiskInput, Assessed> cache) {
         Advisory first = f.advisory();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("identifier", f.evidence().identifier());
@@ -183,16 +198,17 @@ class Analyser {
         fix.put("nearest", f.fix().nearest());
         fix.put("newest", f.fix().newest());
         fix.put("all", f.fix().all());
-        Double score = null;
-        String assessmentText = null;
-        try {
-            Assessment a = Assessor.assess(new RiskInput(f.vulnerabilityId(), vectors, List.copyOf(cwes), ThreatIntel.none(),
-                    UserInputs.none()), profile, null, PriorityPolicy.defaults());
-            score = a.primaryScore() == null ? null : a.primaryScore().environmentalScore();
-            assessmentText = json.text(a);
-        } catch (RuntimeException e) {
-            assessmentText = json.text(Map.of("notes", List.of("assessment failed: " + e.getMessage())));
-        }
+        RiskInput input = new RiskInput(f.vulnerabilityId(), vectors, List.copyOf(cwes), ThreatIntel.none(), UserInputs.none());
+        Assessed assessed = cache.computeIfAbsent(input, in -> {
+            try {
+                Assessment a = Assessor.assess(in, profile, null, POLICY);
+                return new Assessed(a.primaryScore() == null ? null : a.primaryScore().environmentalScore(), json.text(a));
+            } catch (RuntimeException e) {
+                return new Assessed(null, json.text(Map.of("notes", List.of("assessment failed: " + e.getMessage()))));
+            }
+        });
+        Double score = assessed.score();
+        String assessmentText = assessed.text();
         return new FindingData(s.id(), s.componentKey(), s.name(), f.installedVersion(), s.purl(), s.packageEcosystem(),
                 s.packageName(), f.vulnerabilityId(), f.aliases(), first.summary(), f.severity().label(), f.severity().ordinal(),
                 score, f.confidence().name(), json.text(evidence), json.text(fix), f.fix().nearest(), assessmentText);
