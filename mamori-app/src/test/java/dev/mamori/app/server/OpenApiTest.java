@@ -11,7 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -20,9 +21,10 @@ final class OpenApiTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void openApi_served_parsesAndListsEveryApiEndpoint() throws Exception {
-        try (TestServer s = TestServer.start(DatabaseKind.SQLITE, tmp)) {
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void openApi_served_parsesAndListsEveryApiEndpoint(DatabaseKind kind) throws Exception {
+        try (TestServer s = TestServer.start(kind, tmp)) {
             ApiTest.assertProblem(s.anonymous("/api/v1/openapi.json"), 401, "urn:mamori:problem:unauthorized");
             TestServer.Answer doc = s.get("/api/v1/openapi.json");
             assertThat(doc.status()).isEqualTo(200);
