@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
 
 /** {@code mamori serve}: starts the server (REST API, web UI, metrics) on the embedded SQLite store or PostgreSQL. */
 @Command(name = "serve",
-        description = "Start the Mamori server: REST API under /api/v1, home page, Actuator health and Prometheus metrics.",
-        mixinStandardHelpOptions = true)
+        description = "Start the Mamori server: REST API under /api/v1 (OpenAPI at /api/v1/openapi.json, UI at /api/v1/docs), "
+                + "home page, Actuator health and Prometheus metrics.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "At the first start, MAMORI_ADMIN_API_KEY (at least 24 characters) becomes an admin API key; only "
+                + "/api/v1/health answers without credentials. Advisories are read from DIR/advisories. See docs/api.md."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
