@@ -28,8 +28,9 @@ import java.util.Locale;
  * the model keeps as text ({@code databaseSpecific}, {@code ecosystemSpecific}) stays text, so it comes back byte for
  * byte. Unknown fields are skipped when reading, so a newer writer's additions do not break an older reader.
  *
- * <p>{@link #encodeContent} leaves out the two parts of the provenance that say where and when this copy was read
- * (origin and fetch time): what is left is the record's content, whose hash says whether a re-import changes it.
+ * <p>A {@link Form} chooses what is written: everything, or without the parts that say where and when this copy was
+ * read, which the store keeps beside the record, or also without the positions of statements in their file or page,
+ * which is what a change is judged by.
  */
 public final class AdvisoryCodec {
     private static final JsonFactory OUT = JsonFactory.builder().build();
@@ -38,18 +39,37 @@ public final class AdvisoryCodec {
 
     // ---- Advisory -------------------------------------------------------------------------------------------------
 
-    /** The advisory as compact JSON (UTF-8), provenance included. */
+    /** What of an advisory is written. */
+    public enum Form {
+        /** Everything: {@code decode(encode(a)).equals(a)}. */
+        FULL,
+        /**
+         * Without the provenance's origin and fetch time, which say where and when this copy was read (the store keeps
+         * them in columns of their own and gives them back to {@link #decode(byte[], String, Instant)}).
+         */
+        WITHOUT_ORIGIN,
+        /**
+         * Also without the {@code location} of affected and product statements (a JSON pointer or line in the file or
+         * API page it came from, which moves when a feed is reordered or paged differently): two copies of a record
+         * with the same comparable form say the same thing.
+         */
+        COMPARABLE
+    }
+
+    /** The advisory as compact JSON (UTF-8), everything included. */
     public static byte[] encode(Advisory a) {
-        return bytes(g -> write(g, a, true));
+        return encode(a, Form.FULL);
     }
 
-    /** The advisory without its provenance's origin and fetch time: the record's content, stable across re-reads. */
-    public static byte[] encodeContent(Advisory a) {
-        return bytes(g -> write(g, a, false));
+    /** The advisory as compact JSON (UTF-8) in the given form. */
+    public static byte[] encode(Advisory a, Form form) {
+        return bytes(g -> write(g, a, form));
     }
 
-    /** Writes the advisory as one JSON object. */
-    public static void write(JsonGenerator g, Advisory a, boolean withOrigin) throws IOException {
+    /** Writes the advisory as one JSON object in the given form. */
+    public static void write(JsonGenerator g, Advisory a, Form form) throws IOException {
+        boolean withOrigin = form == Form.FULL;
+        boolean withLocations = form != Form.COMPARABLE;
         g.writeStartObject();
         str(g, "id", a.id());
         strings(g, "aliases", a.aliases());
@@ -61,14 +81,14 @@ public final class AdvisoryCodec {
         if (!a.affected().isEmpty()) {
             g.writeArrayFieldStart("affected");
             for (Affected x : a.affected()) {
-                writeAffected(g, x);
+                writeAffected(g, x, withLocations);
             }
             g.writeEndArray();
         }
         if (!a.products().isEmpty()) {
             g.writeArrayFieldStart("products");
             for (AffectedProduct p : a.products()) {
-                writeProduct(g, p);
+                writeProduct(g, p, withLocations);
             }
             g.writeEndArray();
         }
@@ -151,7 +171,7 @@ public final class AdvisoryCodec {
         g.writeEndObject();
     }
 
-    private static void writeAffected(JsonGenerator g, Affected x) throws IOException {
+    private static void writeAffected(JsonGenerator g, Affected x, boolean withLocation) throws IOException {
         g.writeStartObject();
         if (x.packageKey() != null) {
             g.writeObjectFieldStart("packageKey");
@@ -183,7 +203,9 @@ public final class AdvisoryCodec {
             g.writeEndArray();
         }
         strings(g, "versions", x.versions());
-        str(g, "location", x.location());
+        if (withLocation) {
+            str(g, "location", x.location());
+        }
         str(g, "purl", x.purl());
         severities(g, "severities", x.severities());
         str(g, "ecosystemSpecific", x.ecosystemSpecific());
@@ -191,7 +213,7 @@ public final class AdvisoryCodec {
         g.writeEndObject();
     }
 
-    private static void writeProduct(JsonGenerator g, AffectedProduct p) throws IOException {
+    private static void writeProduct(JsonGenerator g, AffectedProduct p, boolean withLocation) throws IOException {
         g.writeStartObject();
         str(g, "vendor", p.vendor());
         str(g, "product", p.product());
@@ -225,7 +247,9 @@ public final class AdvisoryCodec {
         str(g, "defaultStatus", p.defaultStatus());
         str(g, "statedBy", p.statedBy());
         str(g, "productId", p.productId());
-        str(g, "location", p.location());
+        if (withLocation) {
+            str(g, "location", p.location());
+        }
         g.writeEndObject();
     }
 
@@ -279,13 +303,13 @@ public final class AdvisoryCodec {
         g.writeEndArray();
     }
 
-    /** Decodes an advisory written by {@link #encode} or {@link #encodeContent}. */
+    /** Decodes an advisory written by {@link #encode} in the full form. */
     public static Advisory decode(byte[] json) {
         return decode(json, null, null);
     }
 
     /**
-     * Decodes an advisory; where the JSON carries no origin or fetch time (as {@link #encodeContent} writes it),
+     * Decodes an advisory; where the JSON carries no origin or fetch time (as {@link Form#WITHOUT_ORIGIN} writes it),
      * {@code origin} and {@code fetchedAt} are used.
      *
      * @throws InputException when the JSON is not an encoded advisory

@@ -73,8 +73,8 @@ final class AdvisoryCodecTest {
         }
         for (Advisory a : c.advisories) {
             assertThat(AdvisoryCodec.decode(AdvisoryCodec.encode(a))).isEqualTo(a);
-            Advisory content = AdvisoryCodec.decode(AdvisoryCodec.encodeContent(a), a.provenance().origin(),
-                    a.provenance().fetchedAt());
+            Advisory content = AdvisoryCodec.decode(AdvisoryCodec.encode(a, AdvisoryCodec.Form.WITHOUT_ORIGIN),
+                    a.provenance().origin(), a.provenance().fetchedAt());
             assertThat(content).isEqualTo(a);
         }
         c.kev.forEach(k -> assertThat(AdvisoryCodec.decodeKev(AdvisoryCodec.encode(k))).isEqualTo(k));
@@ -104,16 +104,49 @@ final class AdvisoryCodecTest {
     }
 
     @Test
-    void encodeContent_leavesOutOriginAndFetchTime_soTheSameRecordReadTwiceEncodesTheSame() {
+    void encodeWithoutOrigin_leavesOutOriginAndFetchTime_whichDecodeTakesFromElsewhere() {
         Advisory a = Fixtures.advisories("osv/osv-go-20.jsonl.gz").getFirst();
-        Advisory elsewhere = AdvisoryCodec.decode(AdvisoryCodec.encodeContent(a), "/other/place.jsonl", Instant.EPOCH);
+        byte[] stored = AdvisoryCodec.encode(a, AdvisoryCodec.Form.WITHOUT_ORIGIN);
+        Advisory elsewhere = AdvisoryCodec.decode(stored, "/other/place.jsonl", Instant.EPOCH);
         assertThat(elsewhere.provenance().origin()).isEqualTo("/other/place.jsonl");
         assertThat(elsewhere.provenance().fetchedAt()).isEqualTo(Instant.EPOCH);
-        assertThat(AdvisoryCodec.encodeContent(elsewhere)).isEqualTo(AdvisoryCodec.encodeContent(a));
-        String full = new String(AdvisoryCodec.encode(a), StandardCharsets.UTF_8);
-        String content = new String(AdvisoryCodec.encodeContent(a), StandardCharsets.UTF_8);
-        assertThat(full).contains("\"origin\"");
-        assertThat(content).doesNotContain("\"origin\"", "\"fetchedAt\"");
+        assertThat(AdvisoryCodec.encode(elsewhere, AdvisoryCodec.Form.WITHOUT_ORIGIN)).isEqualTo(stored);
+        assertThat(new String(AdvisoryCodec.encode(a), StandardCharsets.UTF_8)).contains("\"origin\"");
+        assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("\"origin\"", "\"fetchedAt\"");
+    }
+
+    /** The same record at another line of a JSON lines file, or in another NVD page, compares equal. */
+    @Test
+    void encodeComparable_sameRecordAtAnotherPlace_encodesTheSame() throws IOException {
+        Path file = Fixtures.intel("osv/osv-pypi-20.jsonl.gz");
+        List<Advisory> once = Fixtures.advisories("osv/osv-pypi-20.jsonl.gz");
+        List<String> lines;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            lines = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+        java.util.Collections.reverse(lines);
+        lines.addFirst("");
+        Path reordered = Files.createTempFile("reordered", ".jsonl");
+        try {
+            Files.writeString(reordered, String.join("\n", lines));
+            List<Advisory> moved = new ArrayList<>();
+            OsvReader.read(reordered, moved::add);
+            java.util.Collections.reverse(moved);
+            assertThat(moved).hasSameSizeAs(once);
+            int movedLocations = 0;
+            for (int i = 0; i < once.size(); i++) {
+                Advisory a = once.get(i);
+                Advisory b = moved.get(i);
+                if (!b.affected().getFirst().location().equals(a.affected().getFirst().location())) {
+                    movedLocations++;
+                }
+                assertThat(AdvisoryCodec.encode(b, AdvisoryCodec.Form.COMPARABLE))
+                        .isEqualTo(AdvisoryCodec.encode(a, AdvisoryCodec.Form.COMPARABLE));
+            }
+            assertThat(movedLocations).isGreaterThan(once.size() / 2);
+        } finally {
+            Files.delete(reordered);
+        }
     }
 
     @Test
