@@ -41,6 +41,10 @@ public final class AdvisoryStore {
         this.jdbc = database.jdbc();
     }
 
+    Database database() {
+        return database;
+    }
+
     /** Produces the records of an import into the sink it is given. */
     @FunctionalInterface
     public interface Reading {

@@ -548,13 +548,20 @@ final class ImportSession implements AdvisorySink {
         Map<Key, Stored> current = stored(Table.KEV, KEV,
                 "select cve_id, content_sha256, imported_at from kev_entry where cve_id in ",
                 kevEntries.stream().map(KevEntry::cveId).toList());
-        boolean any = false;
+        // one row per key in a batch: PostgreSQL refuses a multi-row upsert that touches a row twice
+        Map<String, KevEntry> toWrite = new LinkedHashMap<>();
+        Map<String, byte[]> contents = new HashMap<>();
         for (KevEntry k : kevEntries) {
             byte[] content = AdvisoryCodec.encode(k);
-            String sha = sha(content);
-            if (!classify(new Key(Table.KEV, KEV, k.cveId()), sha, current, false)) {
-                continue;
+            if (classify(new Key(Table.KEV, KEV, k.cveId()), sha(content), current, false)) {
+                toWrite.put(k.cveId(), k);
+                contents.put(k.cveId(), content);
             }
+        }
+        kevEntries.clear();
+        for (KevEntry k : toWrite.values()) {
+            byte[] content = contents.get(k.cveId());
+            String sha = sha(content);
             upsertKev.setString(1, k.cveId());
             upsertKev.setString(2, k.dateAdded());
             upsertKev.setString(3, k.dueDate());
@@ -563,10 +570,8 @@ final class ImportSession implements AdvisorySink {
             upsertKev.setString(6, sha);
             upsertKev.setString(7, now);
             upsertKev.addBatch();
-            any = true;
         }
-        kevEntries.clear();
-        if (any) {
+        if (!toWrite.isEmpty()) {
             upsertKev.executeBatch();
         }
     }
@@ -578,13 +583,19 @@ final class ImportSession implements AdvisorySink {
         Map<Key, Stored> current = stored(Table.CWE, CWE,
                 "select cwe_id, content_sha256, imported_at from cwe_entry where cwe_id in ",
                 cweEntries.stream().map(CweEntry::id).toList());
-        boolean any = false;
+        Map<String, CweEntry> toWrite = new LinkedHashMap<>();
+        Map<String, byte[]> contents = new HashMap<>();
         for (CweEntry w : cweEntries) {
             byte[] content = AdvisoryCodec.encode(w);
-            String sha = sha(content);
-            if (!classify(new Key(Table.CWE, CWE, w.id()), sha, current, false)) {
-                continue;
+            if (classify(new Key(Table.CWE, CWE, w.id()), sha(content), current, false)) {
+                toWrite.put(w.id(), w);
+                contents.put(w.id(), content);
             }
+        }
+        cweEntries.clear();
+        for (CweEntry w : toWrite.values()) {
+            byte[] content = contents.get(w.id());
+            String sha = sha(content);
             upsertCwe.setString(1, w.id());
             upsertCwe.setString(2, w.kind() == null ? "UNKNOWN" : w.kind().name());
             upsertCwe.setString(3, w.name());
@@ -593,10 +604,8 @@ final class ImportSession implements AdvisorySink {
             upsertCwe.setString(6, sha);
             upsertCwe.setString(7, now);
             upsertCwe.addBatch();
-            any = true;
         }
-        cweEntries.clear();
-        if (any) {
+        if (!toWrite.isEmpty()) {
             upsertCwe.executeBatch();
         }
     }
@@ -634,20 +643,21 @@ final class ImportSession implements AdvisorySink {
                         new Stored(epssValue(nanIfNull(rs, 2), nanIfNull(rs, 3)), rs.getString(4)));
             }
         }
-        boolean any = false;
+        Map<String, EpssScore> toWrite = new LinkedHashMap<>();
         for (EpssScore e : epssScores) {
-            if (!classify(new Key(Table.EPSS, EPSS, e.cve()), epssValue(e.epss(), e.percentile()), current, false)) {
-                continue;
+            if (classify(new Key(Table.EPSS, EPSS, e.cve()), epssValue(e.epss(), e.percentile()), current, false)) {
+                toWrite.put(e.cve(), e);
             }
+        }
+        epssScores.clear();
+        for (EpssScore e : toWrite.values()) {
             upsertEpss.setString(1, e.cve());
             setDouble(upsertEpss, 2, e.epss());
             setDouble(upsertEpss, 3, e.percentile());
             upsertEpss.setString(4, now);
             upsertEpss.addBatch();
-            any = true;
         }
-        epssScores.clear();
-        if (any) {
+        if (!toWrite.isEmpty()) {
             upsertEpss.executeBatch();
         }
     }

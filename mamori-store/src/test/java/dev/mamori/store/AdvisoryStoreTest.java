@@ -220,6 +220,28 @@ final class AdvisoryStoreTest {
         }
     }
 
+    /** Two days of EPSS in one import: the later file wins; importing both again changes nothing. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void importPaths_twoVersionsOfScoresInOneImport_lastWinsAndAgainChangesNothing(DatabaseKind kind) throws IOException {
+        Path day1 = write("day1.csv", "#model_version:v2025.03.14,score_date:2025-06-01T00:00:00+0000\n"
+                + "cve,epss,percentile\nCVE-2020-0001,0.1,0.5\nCVE-2020-0002,0.2,0.6\n");
+        Path day2 = write("day2.csv", "#model_version:v2025.03.14,score_date:2025-06-02T00:00:00+0000\n"
+                + "cve,epss,percentile\nCVE-2020-0001,0.3,0.7\nCVE-2020-0002,0.2,0.6\n");
+        try (Database db = Database.open(TestDatabases.fresh(kind, tmp))) {
+            AdvisoryStore store = new AdvisoryStore(db);
+            assertThat(store.importPaths(List.of(day1, day2), null, T1).sources().get("epss"))
+                    .isEqualTo(new ImportResult.Counts(2, 1, 1, 0));
+            assertThat(store.epss("CVE-2020-0001").orElseThrow().epss()).isEqualTo(0.3);
+            StoreSnapshot before = StoreSnapshot.data(db);
+
+            assertThat(store.importPaths(List.of(day1, day2), null, T2).sources().get("epss"))
+                    .isEqualTo(new ImportResult.Counts(0, 0, 4, 0));
+            assertThat(StoreSnapshot.data(db)).isEqualTo(before);
+            assertThat(store.status().getFirst().feedDate()).isEqualTo("2025-06-02T00:00:00+0000");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void importPaths_moreRecordsThanABatch_allStoredAndCounted(DatabaseKind kind) throws IOException {
