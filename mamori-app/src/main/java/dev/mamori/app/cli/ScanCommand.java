@@ -11,6 +11,8 @@ import dev.mamori.report.ScanReport;
 import dev.mamori.report.TableWriter;
 import dev.mamori.sbom.Bom;
 import dev.mamori.sbom.SbomReader;
+import dev.mamori.store.AdvisoryStore;
+import dev.mamori.store.Database;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -20,7 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mamori scan}: SBOMs in, findings with their evidence out. Never starts Spring. */
 @Command(name = "scan",
-        description = "Scan SBOMs (CycloneDX JSON) for known vulnerabilities in OSV advisories.",
+        description = "Scan SBOMs (CycloneDX JSON) for known vulnerabilities in OSV advisories (files, or the store with --db).",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage or input error."})
 final class ScanCommand implements Callable<Integer> {
@@ -54,9 +58,22 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SBOM", description = "SBOM files to scan (CycloneDX 1.2–1.7 JSON).")
     List<Path> sboms;
 
-    @Option(names = "--advisories", arity = "1..*", required = true, paramLabel = "PATH",
-            description = "OSV advisories: .json files, directories of them, .jsonl / .jsonl.gz files, or OSV's zip archives (all.zip).")
-    List<Path> advisories;
+    /** Where the advisories come from: files, or the store. */
+    static final class AdvisorySource {
+        @Option(names = "--advisories", arity = "1..*", required = true, paramLabel = "PATH",
+                description = "OSV advisories: .json files, directories of them, .jsonl / .jsonl.gz files, or OSV's zip archives (all.zip).")
+        List<Path> advisories;
+
+        @Option(names = "--db", required = true,
+                description = "Read the advisories from the store ('mamori db import'; see --data-dir and --database-url).")
+        boolean db;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    AdvisorySource advisorySource;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -71,7 +88,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Advisory> loaded = OsvReader.readAll(advisories);
+        List<Advisory> loaded = advisorySource.db ? fromStore() : OsvReader.readAll(advisorySource.advisories);
         AdvisoryIndex index = AdvisoryIndex.of(loaded);
         Matcher matcher = new Matcher(index);
         List<ScanReport> reports = new ArrayList<>();
@@ -84,6 +101,20 @@ final class ScanCommand implements Callable<Integer> {
         write(reports);
         boolean failing = reports.stream().flatMap(r -> r.findings().stream()).anyMatch(failOn::fails);
         return failing ? MamoriCommand.FINDINGS : MamoriCommand.OK;
+    }
+
+    /** The advisories of the store that are filed under a package, which is what the matcher looks up. */
+    private List<Advisory> fromStore() {
+        List<Advisory> loaded = new ArrayList<>();
+        try (Database db = database.open()) {
+            new AdvisoryStore(db).forEachAdvisory(true, loaded::add);
+        }
+        if (loaded.isEmpty()) {
+            spec.commandLine().getErr().println("mamori: warning: the store holds no package advisories: "
+                    + "import some with 'mamori db import'");
+            spec.commandLine().getErr().flush();
+        }
+        return loaded;
     }
 
     private static Bom readBom(Path file) {
