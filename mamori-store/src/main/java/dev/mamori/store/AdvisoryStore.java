@@ -68,10 +68,11 @@ public final class AdvisoryStore {
 
     /**
      * Imports whatever {@code reading} hands to its sink, in one transaction: committed when {@code reading} returns,
-     * rolled back when it throws (the exception is rethrown).
+     * rolled back when it throws (the exception is rethrown). {@code reading} runs on a thread of its own, which also
+     * encodes and hashes the records, while this thread writes them.
      */
     public ImportResult importFrom(Instant now, Reading reading) {
-        return inWriteTransaction(now, session -> reading.read(session));
+        return inWriteTransaction(now, session -> ImportPipeline.run(reading, session));
     }
 
     interface SessionWork {

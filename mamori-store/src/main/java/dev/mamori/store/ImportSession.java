@@ -46,6 +46,14 @@ import java.util.TreeMap;
  */
 final class ImportSession implements AdvisorySink {
     static final int BATCH = 500;
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     static final String ADVISORIES = "advisories";
     static final String KEV = "kev";
     static final String EPSS = "epss";
@@ -57,7 +65,7 @@ final class ImportSession implements AdvisorySink {
     private final String now;
     private final MessageDigest sha256;
 
-    private final List<Pending> advisories = new ArrayList<>(BATCH);
+    private final List<Prepared> advisories = new ArrayList<>(BATCH);
     private final List<KevEntry> kevEntries = new ArrayList<>(BATCH);
     private final List<EpssScore> epssScores = new ArrayList<>(BATCH * 2);
     private final List<CweEntry> cweEntries = new ArrayList<>(BATCH);
@@ -90,7 +98,7 @@ final class ImportSession implements AdvisorySink {
     }
 
     /** The tables an import writes records to. */
-    private enum Table {
+    enum Table {
         ADVISORY("advisory", "source = ? and advisory_id = ?"),
         KEV("kev_entry", "cve_id = ?"),
         EPSS("epss_score", "cve_id = ?"),
@@ -106,7 +114,7 @@ final class ImportSession implements AdvisorySink {
     }
 
     /** A record's key: the table, the source it is counted under, and its id. */
-    private record Key(Table table, String source, String id) {}
+    record Key(Table table, String source, String id) {}
 
     /**
      * A record's state in the store: the hash it is compared by, when it was written, and for an advisory where that
@@ -130,18 +138,19 @@ final class ImportSession implements AdvisorySink {
         }
     }
 
-    private record Pending(Key key, Advisory advisory, String content, String sha) {}
+    /**
+     * An advisory ready to be written: its stored form, the hash it is compared by, and its index rows. Made by
+     * {@link #prepare}, which needs no connection, so a reader thread can do this work while the writer writes.
+     */
+    record Prepared(Key key, Advisory advisory, String content, String sha, Set<PackageKey> packages,
+                    Set<IntelIndexes.VendorProduct> cpes, Map<String, IntelIndexes.AliasKind> aliases) {}
 
     private final Map<Key, Changed> changed = new HashMap<>();
 
     ImportSession(Connection c, Instant now) throws SQLException {
         this.c = c;
         this.now = Timestamps.format(now);
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.sha256 = newSha256();
         claimWriter();
         upsertAdvisory = c.prepareStatement("""
                 insert into advisory (source, advisory_id, content, content_sha256, published, modified, withdrawn,
@@ -199,15 +208,25 @@ final class ImportSession implements AdvisorySink {
 
     @Override
     public void advisory(Advisory a) {
+        add(prepare(a, sha256));
+    }
+
+    /** Encodes, hashes and indexes an advisory (any thread; the digest is the caller's). */
+    static Prepared prepare(Advisory a, MessageDigest sha256) {
         String source = a.provenance().source();
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("advisory " + a.id() + " has no source");
         }
         byte[] content = AdvisoryCodec.encode(a, AdvisoryCodec.Form.WITHOUT_ORIGIN);
-        String sha = sha(AdvisoryCodec.encode(a, AdvisoryCodec.Form.COMPARABLE));
-        advisories.add(new Pending(new Key(Table.ADVISORY, source, a.id()), a, new String(content, StandardCharsets.UTF_8),
-                sha));
-        seenModified(meta(source, ADVISORIES), a.modified());
+        String sha = HEX.formatHex(sha256.digest(AdvisoryCodec.encode(a, AdvisoryCodec.Form.COMPARABLE)));
+        return new Prepared(new Key(Table.ADVISORY, source, a.id()), a, new String(content, StandardCharsets.UTF_8), sha,
+                IntelIndexes.packages(a), IntelIndexes.cpes(a), IntelIndexes.aliases(a));
+    }
+
+    /** Takes a prepared advisory into the current batch. */
+    void add(Prepared p) {
+        seenModified(meta(p.key().source(), ADVISORIES), p.advisory().modified());
+        advisories.add(p);
         if (advisories.size() >= BATCH) {
             run(this::flushAdvisories);
         }
@@ -334,8 +353,8 @@ final class ImportSession implements AdvisorySink {
         }
         Map<Key, Stored> existing = existingHashes();
         Map<Key, Stored> current = new HashMap<>(existing);
-        Map<Key, Pending> toWrite = new LinkedHashMap<>();
-        for (Pending p : advisories) {
+        Map<Key, Prepared> toWrite = new LinkedHashMap<>();
+        for (Prepared p : advisories) {
             if (classify(p.key(), p.sha(), current, p.advisory().withdrawn() != null)) {
                 toWrite.put(p.key(), p);
             }
@@ -344,7 +363,7 @@ final class ImportSession implements AdvisorySink {
         if (toWrite.isEmpty()) {
             return;
         }
-        for (Pending p : toWrite.values()) {
+        for (Prepared p : toWrite.values()) {
             Advisory a = p.advisory();
             PreparedStatement s = upsertAdvisory;
             s.setString(1, p.key().source());
@@ -381,10 +400,10 @@ final class ImportSession implements AdvisorySink {
         }
         boolean packages = false;
         boolean cpes = false;
-        for (Pending p : toWrite.values()) {
+        for (Prepared p : toWrite.values()) {
             String source = p.key().source();
             String id = p.key().id();
-            for (PackageKey pk : IntelIndexes.packages(p.advisory())) {
+            for (PackageKey pk : p.packages()) {
                 insertPackage.setString(1, pk.ecosystem());
                 insertPackage.setString(2, pk.name());
                 insertPackage.setString(3, source);
@@ -392,7 +411,7 @@ final class ImportSession implements AdvisorySink {
                 insertPackage.addBatch();
                 packages = true;
             }
-            for (IntelIndexes.VendorProduct vp : IntelIndexes.cpes(p.advisory())) {
+            for (IntelIndexes.VendorProduct vp : p.cpes()) {
                 insertCpe.setString(1, vp.vendor());
                 insertCpe.setString(2, vp.product());
                 insertCpe.setString(3, source);
@@ -400,7 +419,7 @@ final class ImportSession implements AdvisorySink {
                 insertCpe.addBatch();
                 cpes = true;
             }
-            for (Map.Entry<String, IntelIndexes.AliasKind> alias : IntelIndexes.aliases(p.advisory()).entrySet()) {
+            for (Map.Entry<String, IntelIndexes.AliasKind> alias : p.aliases().entrySet()) {
                 insertAlias.setString(1, alias.getKey());
                 insertAlias.setString(2, source);
                 insertAlias.setString(3, id);
@@ -499,7 +518,7 @@ final class ImportSession implements AdvisorySink {
     /** The stored state of the pending records' keys, one query per source in the batch. */
     private Map<Key, Stored> existingHashes() throws SQLException {
         Map<String, Set<String>> bySource = new LinkedHashMap<>();
-        for (Pending p : advisories) {
+        for (Prepared p : advisories) {
             bySource.computeIfAbsent(p.key().source(), k -> new java.util.LinkedHashSet<>()).add(p.key().id());
         }
         Map<Key, Stored> out = new HashMap<>();
