@@ -153,6 +153,48 @@ final class AdvisoryStoreTest {
         }
     }
 
+    /** The writer fails while the reader still has thousands of records to give: both stop, nothing is written. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void importFrom_writerFails_readerStopsAndNothingWritten(DatabaseKind kind) {
+        try (Database db = Database.open(TestDatabases.fresh(kind, tmp))) {
+            AdvisoryStore store = new AdvisoryStore(db);
+            store.importPaths(List.of(IntelFixtures.intel("osv/osv-go-20.jsonl.gz")), null, T1);
+            StoreSnapshot before = StoreSnapshot.of(db);
+            db.jdbc().sql("alter table advisory_alias rename to advisory_alias_gone").update();
+            long[] offered = {0};
+            assertThatThrownBy(() -> store.importFrom(T2, sink -> {
+                for (int i = 0; i < 100_000; i++) {
+                    sink.advisory(Advisory.builder("GHSA-" + i, new dev.mamori.advisory.Provenance("osv/GHSA", null, null, null))
+                            .build());
+                    offered[0]++;
+                }
+            })).isInstanceOf(StoreException.class);
+            assertThat(offered[0]).isLessThan(100_000);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mamori-import-reader"));
+            db.jdbc().sql("alter table advisory_alias_gone rename to advisory_alias").update();
+            assertThat(StoreSnapshot.of(db)).isEqualTo(before);
+        }
+    }
+
+    /** The reader fails after the writer has written batches: the transaction is rolled back. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void importFrom_readerFailsLate_nothingWritten(DatabaseKind kind) {
+        try (Database db = Database.open(TestDatabases.fresh(kind, tmp))) {
+            AdvisoryStore store = new AdvisoryStore(db);
+            StoreSnapshot before = StoreSnapshot.of(db);
+            assertThatThrownBy(() -> store.importFrom(T1, sink -> {
+                for (int i = 0; i < 5_000; i++) {
+                    sink.advisory(Advisory.builder("GHSA-" + i, new dev.mamori.advisory.Provenance("osv/GHSA", null, null, null))
+                            .build());
+                }
+                throw new InputException("feed.jsonl", "line 5001", "broken");
+            })).isInstanceOf(InputException.class).hasMessage("feed.jsonl: line 5001: broken");
+            assertThat(StoreSnapshot.of(db)).isEqualTo(before);
+        }
+    }
+
     // ---- changes, withdrawals, disappearances --------------------------------------------------------------------
 
     @ParameterizedTest

@@ -121,6 +121,25 @@ final class CorporaImportTest {
             assertThat(again.total().unchanged()).isEqualTo(first.total().read());
             assertThat(StoreSnapshot.data(db)).isEqualTo(before);
             System.out.printf("re-import: %d records, all unchanged, in %d ms%n", again.total().read(), againMillis);
+
+            // the whole store through a signed bundle into a fresh store: the same content
+            BundleKeys.Generated keys = BundleKeys.generate(tmp.resolve("keys"));
+            Path bundle = tmp.resolve("corpora-bundle.zip");
+            start = System.nanoTime();
+            Bundles.Export export = Bundles.export(store, bundle, BundleKeys.readPrivateKey(keys.privateKey()),
+                    Instant.parse("2026-11-26T13:00:00Z"));
+            long exportMillis = (System.nanoTime() - start) / 1_000_000;
+            try (Database other = Database.open(DatabaseSettings.sqlite(tmp.resolve("other")))) {
+                start = System.nanoTime();
+                Bundles.Import imported = Bundles.importBundle(new AdvisoryStore(other), bundle,
+                        BundleKeys.trusted(List.of(keys.publicKey()), null), false, Instant.parse("2026-11-27T12:00:00Z"));
+                long importMillis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(imported.verifiedBy()).isNotNull();
+                assertThat(StoreSnapshot.dataWithout(other, List.of("imported_at")))
+                        .isEqualTo(StoreSnapshot.dataWithout(db, List.of("imported_at")));
+                System.out.printf("bundle: %d records, %,d bytes; export %d ms, verified import into a fresh store %d ms%n",
+                        export.total(), Files.size(bundle), exportMillis, importMillis);
+            }
         }
     }
 }
