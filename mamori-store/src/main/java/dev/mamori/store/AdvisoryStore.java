@@ -149,6 +149,42 @@ public final class AdvisoryStore {
                 .query((rs, n) -> advisory(rs)).list();
     }
 
+    /**
+     * The advisories filed under any of the packages, each once, in (source, id) order: what a scan of an SBOM with
+     * these packages needs, without loading the rest of the store.
+     */
+    public List<Advisory> byPackages(java.util.Collection<PackageKey> keys) {
+        java.util.Map<List<String>, Advisory> out = new java.util.TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("select " + COLUMNS + ", a.source, a.advisory_id"
+                     + " from advisory_package p join advisory a on a.source = p.source and a.advisory_id = p.advisory_id"
+                     + " where p.ecosystem = ? and p.name = ?")) {
+            for (PackageKey key : new java.util.LinkedHashSet<>(keys)) {
+                s.setString(1, key.ecosystem());
+                s.setString(2, key.name());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> k = List.of(rs.getString(4), rs.getString(5));
+                        if (!out.containsKey(k)) {
+                            out.put(k, advisory(rs));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the store failed: " + e.getMessage(), e);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** How many advisories in force (not withdrawn) are filed under at least one package. */
+    public long packageAdvisoryCount() {
+        return jdbc.sql("select count(*) from advisory a where a.withdrawn is null and exists (select 1 from"
+                        + " advisory_package p where p.source = a.source and p.advisory_id = a.advisory_id)")
+                .query(Long.class).single();
+    }
+
     /** Advisories naming a CPE vendor:product (case does not matter). */
     public List<Advisory> byCpe(String vendor, String product) {
         return jdbc.sql("select " + COLUMNS + " from advisory_cpe p join advisory a"

@@ -343,6 +343,25 @@ final class AdvisoryStoreTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void byPackages_severalKeys_eachAdvisoryOnceAndOnlyThose(DatabaseKind kind) throws IOException {
+        Path f = write("p.jsonl", osv("GHSA-1", "2024-01-01T00:00:00Z", null, "a") + "\n"
+                + osv("GHSA-2", "2024-01-01T00:00:00Z", null, "b") + "\n"
+                + osv("GHSA-3", "2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z", "a") + "\n"
+                + osv("GHSA-4", "2024-01-01T00:00:00Z", null, "c"));
+        try (Database db = Database.open(TestDatabases.fresh(kind, tmp))) {
+            AdvisoryStore store = new AdvisoryStore(db);
+            store.importPaths(List.of(f, IntelFixtures.intel("nvd/CVE-2023-4863.json")), null, T1);
+            assertThat(store.byPackages(List.of(PackageKey.of("pypi", "a"), PackageKey.of("pypi", "b"),
+                    PackageKey.of("pypi", "a"), PackageKey.of("npm", "a")))).extracting(Advisory::id)
+                    .containsExactly("GHSA-1", "GHSA-2", "GHSA-3");
+            assertThat(store.byPackages(List.of())).isEmpty();
+            // in force and filed under a package: GHSA-1, -2, -4 (GHSA-3 is withdrawn, the NVD record has no package)
+            assertThat(store.packageAdvisoryCount()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void status_afterImports_recordsNewestModificationFeedVersionAndErrors(DatabaseKind kind) {
         try (Database db = Database.open(TestDatabases.fresh(kind, tmp))) {
             AdvisoryStore store = new AdvisoryStore(db);

@@ -9,7 +9,9 @@ import dev.mamori.match.Matcher;
 import dev.mamori.report.JsonWriter;
 import dev.mamori.report.ScanReport;
 import dev.mamori.report.TableWriter;
+import dev.mamori.purl.PackageKey;
 import dev.mamori.sbom.Bom;
+import dev.mamori.sbom.Component;
 import dev.mamori.sbom.SbomReader;
 import dev.mamori.store.AdvisoryStore;
 import dev.mamori.store.Database;
@@ -20,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -88,7 +92,14 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Advisory> loaded = advisorySource.db ? fromStore() : OsvReader.readAll(advisorySource.advisories);
+        List<ScanReport> reports = advisorySource.db ? scanWithStore() : scanWithFiles();
+        write(reports);
+        boolean failing = reports.stream().flatMap(r -> r.findings().stream()).anyMatch(failOn::fails);
+        return failing ? MamoriCommand.FINDINGS : MamoriCommand.OK;
+    }
+
+    private List<ScanReport> scanWithFiles() {
+        List<Advisory> loaded = OsvReader.readAll(advisorySource.advisories);
         AdvisoryIndex index = AdvisoryIndex.of(loaded);
         Matcher matcher = new Matcher(index);
         List<ScanReport> reports = new ArrayList<>();
@@ -98,23 +109,39 @@ final class ScanCommand implements Callable<Integer> {
             reports.add(new ScanReport(sbom.toString(), result.componentsScanned(), index.advisoryCount(),
                     result.findings(), result.warnings()));
         }
-        write(reports);
-        boolean failing = reports.stream().flatMap(r -> r.findings().stream()).anyMatch(failOn::fails);
-        return failing ? MamoriCommand.FINDINGS : MamoriCommand.OK;
+        return reports;
     }
 
-    /** The advisories of the store that are filed under a package, which is what the matcher looks up. */
-    private List<Advisory> fromStore() {
-        List<Advisory> loaded = new ArrayList<>();
+    /**
+     * With the store: per SBOM, only the advisories filed under its components' packages are loaded (through the
+     * store's package index), so a scan does not read the whole store. The count reported is every advisory in force
+     * that the store files under a package: what the SBOM was checked against.
+     */
+    private List<ScanReport> scanWithStore() {
+        List<ScanReport> reports = new ArrayList<>();
         try (Database db = database.open()) {
-            new AdvisoryStore(db).forEachAdvisory(true, loaded::add);
+            AdvisoryStore store = new AdvisoryStore(db);
+            long inForce = store.packageAdvisoryCount();
+            if (inForce == 0) {
+                spec.commandLine().getErr().println("mamori: warning: the store holds no package advisories: "
+                        + "import some with 'mamori db import'");
+                spec.commandLine().getErr().flush();
+            }
+            for (Path sbom : sboms) {
+                Bom bom = readBom(sbom);
+                Set<PackageKey> keys = new LinkedHashSet<>();
+                for (Component c : bom.allComponents()) {
+                    if (c.purl() != null) {
+                        keys.add(c.purl().packageKey());
+                    }
+                }
+                AdvisoryIndex index = AdvisoryIndex.of(store.byPackages(keys));
+                Matcher.Result result = new Matcher(index).match(bom);
+                reports.add(new ScanReport(sbom.toString(), result.componentsScanned(), (int) Math.min(inForce,
+                        Integer.MAX_VALUE), result.findings(), result.warnings()));
+            }
         }
-        if (loaded.isEmpty()) {
-            spec.commandLine().getErr().println("mamori: warning: the store holds no package advisories: "
-                    + "import some with 'mamori db import'");
-            spec.commandLine().getErr().flush();
-        }
-        return loaded;
+        return reports;
     }
 
     private static Bom readBom(Path file) {
