@@ -45,7 +45,14 @@ import java.util.TreeMap;
  * are counted unchanged.
  */
 final class ImportSession implements AdvisorySink {
+    /** Records per batch: one lookup query and one JDBC batch per table for this many. */
     static final int BATCH = 500;
+    static final String ADVISORIES = "advisories";
+    static final String KEV = "kev";
+    static final String EPSS = "epss";
+    static final String CWE = "cwe";
+
+    private static final HexFormat HEX = HexFormat.of();
 
     static MessageDigest newSha256() {
         try {
@@ -54,12 +61,6 @@ final class ImportSession implements AdvisorySink {
             throw new IllegalStateException(e);
         }
     }
-    static final String ADVISORIES = "advisories";
-    static final String KEV = "kev";
-    static final String EPSS = "epss";
-    static final String CWE = "cwe";
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private final Connection c;
     private final String now;
@@ -74,6 +75,7 @@ final class ImportSession implements AdvisorySink {
     private final Map<String, Meta> meta = new HashMap<>();
     private final List<String> skipped = new ArrayList<>();
     private final Map<Integer, PreparedStatement> lookups = new HashMap<>();
+    private final Map<Key, Changed> changed = new HashMap<>();
 
     private final PreparedStatement upsertAdvisory;
     private final PreparedStatement[] deleteIndex;
@@ -144,8 +146,6 @@ final class ImportSession implements AdvisorySink {
      */
     record Prepared(Key key, Advisory advisory, String content, String sha, Set<PackageKey> packages,
                     Set<IntelIndexes.VendorProduct> cpes, Map<String, IntelIndexes.AliasKind> aliases) {}
-
-    private final Map<Key, Changed> changed = new HashMap<>();
 
     ImportSession(Connection c, Instant now) throws SQLException {
         this.c = c;
