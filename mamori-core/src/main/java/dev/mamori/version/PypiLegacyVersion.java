@@ -69,11 +69,6 @@ final class PypiLegacyVersion implements Comparable<PypiLegacyVersion> {
         return Integer.compare(key.length, o.key.length);
     }
 
-    /** The comparison key, for tests and diagnostics. */
-    List<String> key() {
-        return List.of(key);
-    }
-
     private static boolean isBlank(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!PypiVersion.isPythonSpace(s.charAt(i))) {
@@ -106,17 +101,8 @@ final class PypiLegacyVersion implements Comparable<PypiLegacyVersion> {
         int i = 0;
         int end = lower.length();
         while (i < end) {
-            int cp = lower.codePointAt(i);
-            int j;
-            if (Character.isDigit(cp)) {
-                j = runEnd(lower, i, Kind.DIGIT);
-            } else if (cp >= 'a' && cp <= 'z') {
-                j = runEnd(lower, i, Kind.LETTER);
-            } else if (cp == '.' || cp == '-') {
-                j = i + 1;
-            } else {
-                j = runEnd(lower, i, Kind.OTHER);
-            }
+            Kind kind = kind(lower.codePointAt(i));
+            int j = kind == null ? i + 1 : runEnd(lower, i, kind);
             String token = lower.substring(i, j);
             if (!token.equals(".")) {
                 add(parts, part(token));
@@ -127,6 +113,7 @@ final class PypiLegacyVersion implements Comparable<PypiLegacyVersion> {
         return parts.toArray(new String[0]);
     }
 
+    /** Runs of Unicode decimal digits ({@code \d}), of ASCII {@code a-z}, of anything else; null for . and -. */
     private enum Kind { DIGIT, LETTER, OTHER }
 
     private static Kind kind(int cp) {
