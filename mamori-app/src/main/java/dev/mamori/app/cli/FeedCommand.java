@@ -64,7 +64,8 @@ final class FeedCommand implements Runnable {
         boolean full;
 
         @Option(names = "--nvd-api-key", paramLabel = "KEY", arity = "0..1", interactive = true,
-                description = "NVD API key (raises the limit from 5 to 50 requests per 30 s); default: env NVD_API_KEY.")
+                description = "NVD API key (raises the limit from 5 to 50 requests per 30 s); "
+                        + "default: env NVD_API_KEY.")
         String nvdApiKey;
 
         @Option(names = "--url", paramLabel = "SOURCE=URL",

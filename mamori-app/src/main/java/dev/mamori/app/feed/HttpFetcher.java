@@ -124,7 +124,8 @@ final class HttpFetcher {
                     wait = retryAfter(r.headers().firstValue("Retry-After"));
                 } else {
                     temp = MirrorFiles.tempFile(get.tempDir());
-                    HttpResponse<Path> response = send(client.sendAsync(request, HttpResponse.BodyHandlers.ofFile(temp)), timeout);
+                    HttpResponse<Path> response = send(client.sendAsync(request,
+                            HttpResponse.BodyHandlers.ofFile(temp)), timeout);
                     int status = response.statusCode();
                     if (status / 100 == 2) {
                         Path body = temp;
@@ -141,12 +142,10 @@ final class HttpFetcher {
                     lastError = "HTTP " + status + detail(response, temp);
                     wait = retryAfter(response.headers().firstValue("Retry-After"));
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (HttpTimeoutException | TimeoutException e) {
                 lastError = "no complete response within " + Deadline.human(timeout);
             } catch (IOException e) {
                 lastError = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (TimeoutException e) {
-                lastError = "no complete response within " + Deadline.human(timeout);
             } finally {
                 MirrorFiles.deleteQuietly(temp);
             }

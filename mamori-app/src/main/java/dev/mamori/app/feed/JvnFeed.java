@@ -40,10 +40,10 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * The API part starts, once every yearly file is in, where the data feeds end (the oldest {@code lastModified}
- * of the yearly files, less a day); afterwards at the day of the previous sync (dates are whole days, so that day is asked again). Position
- * is saved after every overview page. {@code feed} sorts before {@code updates}, so reading the directory in name
- * order meets a record's API version after its yearly-file version; when a yearly file is refreshed, API copies of
- * that year's records older than the file are removed.
+ * of the yearly files, less a day); afterwards at the day of the previous sync (dates are whole days, so that day
+ * is asked again). The position is saved after every overview page. {@code feed} sorts before {@code updates}, so
+ * reading the directory in name order meets a record's API version after its yearly-file version; when a yearly
+ * file is refreshed, API copies of that year's records older than the file are removed.
  */
 final class JvnFeed implements Feed {
     static final String NAME = "jvn";

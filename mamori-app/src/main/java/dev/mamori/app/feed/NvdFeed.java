@@ -149,6 +149,10 @@ final class NvdFeed implements Feed {
             } finally {
                 MirrorFiles.deleteQuietly(r.body());
             }
+            if (page.count() == 0 && next < page.totalResults()) {
+                throw new FeedException(uri + ": an empty page at startIndex " + next + " of "
+                        + page.totalResults() + " results; the position is kept for the next run");
+            }
             next += page.count();
             ctx.cursor("next", Integer.toString(next));
             ctx.state.save();

@@ -88,7 +88,8 @@ final class JvnFeedTest {
 
     /** The real getVulnOverviewList example with the listed ids, paged 3 at a time like a capped server. */
     byte[] overview(int startItem, int maxCountItem) throws IOException {
-        ObjectNode root = (ObjectNode) JsonInput.mapper().readTree(SyncFixtures.resource("jvn/getVulnOverviewList_oka.json"));
+        ObjectNode root = (ObjectNode) JsonInput.mapper().readTree(
+                SyncFixtures.resource("jvn/getVulnOverviewList_oka.json"));
         ObjectNode status = (ObjectNode) root.path("status");
         if (apiError != null) {
             status.put("retCd", 1);

@@ -238,4 +238,19 @@ final class NvdFeedTest {
         assertThat(server.hits(PATH)).extracting(h -> h.param("startIndex")).containsExactly("5", "6", "7");
         assertThat(SyncFixtures.read(mirror).advisories).hasSize(8);
     }
+
+    @Test
+    void emptyPageBeforeTheTotal_failsWithoutMovingThePosition() {
+        server.route(PATH, (ex, hit) -> {
+            int start = Integer.parseInt(hit.param("startIndex"));
+            FixtureServer.send(ex, 200, start == 3 ? page(99, 3) : page(start, 3), Map.of());
+        });
+
+        FeedResult r = run(config().nvdApiKey("k").build());
+
+        assertThat(r.outcome()).isEqualTo(FeedResult.Outcome.FAILED);
+        assertThat(r.errors()).singleElement().asString().contains("empty page at startIndex 3 of 8");
+        assertThat(FeedState.load(mirror).cursor("nvd", "next")).isEqualTo("3");
+        assertThat(FeedState.load(mirror).cursor("nvd", "watermark")).isNull();
+    }
 }
