@@ -58,11 +58,9 @@ public final class TableWriter {
             if (!report.risk().isEmpty()) {
                 out.println();
                 Assessment first = report.risk().values().iterator().next();
-                out.println("Priority (SSVC " + first.ssvc().table() + "; base → environmental CVSS in this product):");
+                out.println("Priority (SSVC " + first.ssvc().table() + "):");
                 for (Assessment a : report.risk().values()) {
-                    String env = a.primaryScore() == null ? "" : "  CVSS " + a.primaryScore().version().label() + " "
-                            + ReportText.base(a) + " → " + ReportText.environmental(a);
-                    out.println("  " + a.priority() + ". " + a.vulnerabilityId() + "  " + a.reasons() + env);
+                    out.println("  " + a.priority() + ". " + a.vulnerabilityId() + "  " + a.reasons());
                 }
             }
             List<VexDecision> suppressed = report.suppressed();
