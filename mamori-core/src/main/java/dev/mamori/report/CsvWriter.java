@@ -54,8 +54,9 @@ public final class CsvWriter {
         try {
             row(out, COLUMNS);
             for (ScanReport r : reports) {
+                java.util.Map<Finding, VexDecision> vex = r.vexByFinding();
                 for (Finding f : r.findingsByPriority()) {
-                    VexDecision d = r.vexOf(f);
+                    VexDecision d = vex.get(f);
                     row(out, fields(r, f, r.assessment(f), "open", d == null ? null : d.statement()));
                 }
                 for (VexDecision d : r.suppressed()) {

@@ -155,8 +155,9 @@ public final class CycloneDxReportWriter {
 
     private void vulnerabilities(ScanReport report) throws IOException {
         Map<String, Group> groups = new LinkedHashMap<>();
+        Map<Finding, VexDecision> vex = report.vexByFinding();
         for (Finding f : report.findingsByPriority()) {
-            VexDecision d = report.vexOf(f);
+            VexDecision d = vex.get(f);
             add(groups, f, d == null ? null : d.statement());
         }
         for (VexDecision d : report.suppressed()) {

@@ -54,11 +54,12 @@ public final class JsonWriter {
         g.writeStringField("sbom", r.sbom());
         g.writeNumberField("componentsScanned", r.componentsScanned());
         g.writeNumberField("advisoriesLoaded", r.advisoriesLoaded());
+        java.util.Map<Finding, VexDecision> vex = r.vexByFinding();
         g.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
             g.writeStartObject();
             finding(g, f, r.assessment(f));
-            VexDecision d = r.vexOf(f);
+            VexDecision d = vex.get(f);
             if (d != null) {
                 g.writeFieldName("vex");
                 statement(g, d.statement());

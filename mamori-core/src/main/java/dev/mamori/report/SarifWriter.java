@@ -95,8 +95,9 @@ public final class SarifWriter {
             g.writeArrayFieldStart("results");
             for (int i = 0; i < reports.size(); i++) {
                 ScanReport r = reports.get(i);
+                Map<Finding, VexDecision> vex = r.vexByFinding();
                 for (Finding f : r.findingsByPriority()) {
-                    VexDecision d = r.vexOf(f);
+                    VexDecision d = vex.get(f);
                     result(g, f, r.assessment(f), d == null ? null : d.statement(), false, ruleIds, r, i);
                 }
                 for (VexDecision d : r.suppressed()) {

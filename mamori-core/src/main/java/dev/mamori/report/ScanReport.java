@@ -84,6 +84,15 @@ public record ScanReport(String sbom, Bom bom, int componentsScanned, int adviso
         return null;
     }
 
+    /** Every VEX decision by its finding (identity), for writers that look many findings up. */
+    public Map<Finding, VexDecision> vexByFinding() {
+        Map<Finding, VexDecision> out = new IdentityHashMap<>();
+        for (VexDecision d : vex) {
+            out.put(d.finding(), d);
+        }
+        return out;
+    }
+
     /** The assessment of a finding's vulnerability, or null when the report has none. */
     public Assessment assessment(Finding f) {
         return risk.get(f.vulnerabilityId());

@@ -30,9 +30,10 @@ public final class TableWriter {
             } else {
                 List<String[]> rows = new ArrayList<>();
                 rows.add(HEADER);
+                java.util.Map<Finding, VexDecision> vexes = report.vexByFinding();
                 for (Finding f : report.findingsByPriority()) {
                     Assessment a = report.assessment(f);
-                    VexDecision vex = report.vexOf(f);
+                    VexDecision vex = vexes.get(f);
                     rows.add(new String[] {
                         ReportText.priority(a),
                         f.component().displayName(),

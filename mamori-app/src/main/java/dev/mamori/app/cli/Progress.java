@@ -6,8 +6,10 @@ import java.lang.reflect.Method;
 
 /**
  * A one-line progress indicator on standard error that rewrites itself ({@code \r}), for long work on a terminal.
- * On a pipe or a file it prints nothing. A phase shows once it has run for half a second, or at once when it is
- * known to be long (a big SBOM); updates are throttled to ten a second; {@link #clear()} wipes the line.
+ * On a pipe or a file it prints nothing. On a terminal ({@code auto}) a phase shows once it has run for half a
+ * second, or at once when it is known to be long (an SBOM of more than 500 components, a big advisory set);
+ * {@code always} shows every phase at once, terminal or not. Updates are throttled to ten a second;
+ * {@link #clear()} wipes the line.
  */
 final class Progress {
     /** When to show progress. */
@@ -18,22 +20,23 @@ final class Progress {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final boolean eager;
     private long phaseStart = System.nanoTime();
     private long lastPrint;
     private int width;
 
-    Progress(PrintWriter err, boolean enabled) {
+    Progress(PrintWriter err, boolean enabled, boolean eager) {
         this.err = err;
         this.enabled = enabled;
+        this.eager = eager;
     }
 
     static Progress of(PrintWriter err, Mode mode) {
-        boolean on = switch (mode) {
-            case always -> true;
-            case never -> false;
-            case auto -> isTerminal();
+        return switch (mode) {
+            case always -> new Progress(err, true, true);
+            case never -> new Progress(err, false, false);
+            case auto -> new Progress(err, isTerminal(), false);
         };
-        return new Progress(err, on);
     }
 
     /**
@@ -63,7 +66,7 @@ final class Progress {
     void phase(String text, boolean long_) {
         phaseStart = System.nanoTime();
         lastPrint = 0;
-        if (long_) {
+        if (long_ || eager) {
             print(text);
         }
     }
@@ -74,7 +77,7 @@ final class Progress {
             return;
         }
         long now = System.nanoTime();
-        if (now - phaseStart < SHOW_AFTER_NANOS || now - lastPrint < EVERY_NANOS) {
+        if (!eager && now - phaseStart < SHOW_AFTER_NANOS || now - lastPrint < EVERY_NANOS) {
             return;
         }
         print(text);
