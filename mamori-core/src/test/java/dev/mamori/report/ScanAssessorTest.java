@@ -55,6 +55,33 @@ final class ScanAssessorTest {
     }
 
     @Test
+    void assess_advisoryOwnKevListingVulnrichmentAndExploitReference_areUsed() {
+        dev.mamori.advisory.Advisory a = dev.mamori.advisory.Advisory.builder("CVE-2024-3400",
+                        new dev.mamori.advisory.Provenance("cve5", "CVE-2024-3400.json", null, null))
+                .severity(new dev.mamori.advisory.Severity("CVSS_V4", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+                        dev.mamori.advisory.SeverityLevel.CRITICAL))
+                .kev(new dev.mamori.advisory.KevListing("2024-04-12", "2024-04-19", null, null, null, "CISA-ADP"))
+                .ssvc(new dev.mamori.advisory.Ssvc("active", "yes", "total", "CISA Coordinator", "2.0.3", "2024-04-13", "CISA-ADP"))
+                .reference(new dev.mamori.advisory.Reference("https://example.com/exploit.py", "EXPLOIT"))
+                .cwe("CWE-77")
+                .build();
+        dev.mamori.sbom.Component c = dev.mamori.sbom.Component.builder("pan-os").version("10.2.9").build();
+        dev.mamori.match.Finding f = new dev.mamori.match.Finding(c, "10.2.9", "CVE-2024-3400", List.of(), List.of(a),
+                new dev.mamori.match.Evidence("pan-os", dev.mamori.match.Evidence.Method.NAME, List.of(), "name"),
+                dev.mamori.match.Fix.NONE, dev.mamori.match.Confidence.LOW);
+        Assessment x = ScanAssessor.assess(List.of(f), ThreatData.none(), dev.mamori.risk.RiskProfile.unknown(),
+                ReportFixtures.cwe(), dev.mamori.risk.PriorityPolicy.defaults()).get("CVE-2024-3400");
+        assertThat(x.kev().dateAdded()).isEqualTo(LocalDate.parse("2024-04-12"));
+        assertThat(x.kev().dueDate()).isEqualTo(LocalDate.parse("2024-04-19"));
+        assertThat(x.ssvcInput("Automatable")).isEqualTo("yes");
+        assertThat(x.ssvcInput("Technical Impact")).isEqualTo("total");
+        assertThat(x.exploitEvidence()).singleElement().satisfies(e -> assertThat(e.detail()).contains("https://example.com/exploit.py"));
+        assertThat(x.primaryScore().version()).isEqualTo(dev.mamori.risk.CvssVersion.V4_0);
+        assertThat(x.weakness().weaknessClass()).isEqualTo(WeaknessClass.CODE);
+        assertThat(FailOn.parse("kev").fails(f, x)).isTrue();
+    }
+
+    @Test
     void cves_ofAFinding_canonicalIdAndCveAliasesUpperCase() {
         ScanReport r = ReportFixtures.kawipiko();
         assertThat(r.findings()).allSatisfy(f -> assertThat(ScanAssessor.cves(f)).containsExactly(f.vulnerabilityId()));
