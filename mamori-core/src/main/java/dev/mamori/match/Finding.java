@@ -6,28 +6,45 @@ import dev.mamori.sbom.Component;
 import java.util.List;
 
 /**
- * A component that an advisory affects, with the evidence for it.
+ * One vulnerability in one component, however many sources reported it, with the evidence for it.
  *
  * @param installedVersion the component's version that was compared
- * @param evidence         how the match was made: the identifier used and the range or list that matched
- * @param fixedVersions    versions that fix it, nearest first (empty when no fix is known)
+ * @param vulnerabilityId  the vulnerability's canonical id (its CVE when it has one)
+ * @param aliases          every other id of the vulnerability (advisory ids, GHSA, distro ids…)
+ * @param advisories       the advisory records that matched, the most informative first
+ * @param fix              the versions that fix it
  */
-public record Finding(Component component, String installedVersion, Advisory advisory, Evidence evidence,
-                      List<String> fixedVersions) {
+public record Finding(Component component, String installedVersion, String vulnerabilityId, List<String> aliases,
+                      List<Advisory> advisories, Evidence evidence, Fix fix, Confidence confidence) {
 
     public Finding {
-        fixedVersions = List.copyOf(fixedVersions);
+        aliases = List.copyOf(aliases);
+        advisories = List.copyOf(advisories);
     }
 
-    /** Why a component was matched to an advisory. */
-    public record Evidence(String identifier, String matchedBy, String advisoryLocation) {}
+    /** The first matched advisory: the one whose summary and references are shown. */
+    public Advisory advisory() {
+        return advisories.getFirst();
+    }
 
+    /** The most severe level any matched advisory gives. */
     public SeverityLevel severity() {
-        return advisory.severityLevel();
+        SeverityLevel best = SeverityLevel.UNKNOWN;
+        for (Advisory a : advisories) {
+            if (a.severityLevel().compareTo(best) > 0) {
+                best = a.severityLevel();
+            }
+        }
+        return best;
     }
 
-    /** The nearest fixed version above the installed one, or null. */
+    /** The nearest fixed version, or null. */
     public String nearestFix() {
-        return fixedVersions.isEmpty() ? null : fixedVersions.getFirst();
+        return fix.nearest();
+    }
+
+    /** The fixed versions above the installed one, ascending. */
+    public List<String> fixedVersions() {
+        return fix.all();
     }
 }

@@ -1,6 +1,12 @@
 package dev.mamori.match;
 
+import dev.mamori.advisory.Advisory;
 import dev.mamori.advisory.AffectedRange;
+import dev.mamori.cpe.Cpe;
+import dev.mamori.cpe.CpeValue;
+import dev.mamori.cpe.NvdConfiguration;
+import dev.mamori.cpe.NvdCpeMatch;
+import dev.mamori.cpe.NvdNode;
 import dev.mamori.purl.PackageKey;
 import dev.mamori.purl.Purl;
 import dev.mamori.sbom.Bom;
@@ -10,81 +16,446 @@ import dev.mamori.version.VersionException;
 import dev.mamori.version.VersionScheme;
 import dev.mamori.version.VersionSchemes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
-/** Matches the components of an SBOM against an {@link AdvisoryIndex} by package URL. */
+/**
+ * Matches the components of an SBOM against an {@link AdvisoryIndex}.
+ *
+ * <ul>
+ *   <li>A component with a package URL is matched by package key. Packages of distributions (deb, rpm, apk) are
+ *       matched only against their distribution's advisories for their release — so backported fixes count and
+ *       upstream ranges are never applied to distro builds. The release comes from the purl's {@code distro}
+ *       qualifier, else from the SBOM's operating-system component; without one, every release's advisories are
+ *       consulted and the match is only {@link Confidence#MEDIUM}.</li>
+ *   <li>A component without a usable purl falls back to its CPE names, or to its name and version as a CPE
+ *       product of any vendor, against NVD applicability statements: {@link Confidence#LOW}, reason shown.</li>
+ * </ul>
+ * One finding per component and vulnerability, however many sources reported it.
+ */
 public final class Matcher {
+    private static final Set<String> DISTRO_TYPES = Set.of("deb", "rpm", "apk", "alpm");
+    private static final VersionScheme CPE_VERSIONS = VersionSchemes.forName("generic");
+
     private final AdvisoryIndex index;
 
     public Matcher(AdvisoryIndex index) {
         this.index = index;
     }
 
-    /** The result of matching one SBOM: findings in component order, and what could not be evaluated. */
-    public record Result(List<Finding> findings, List<String> warnings, int componentsScanned) {}
+    /** The result of matching one SBOM. */
+    public record Result(List<Finding> findings, List<UpgradeAdvice> upgrades, List<String> warnings, int componentsScanned) {
+        public Result {
+            findings = List.copyOf(findings);
+            upgrades = List.copyOf(upgrades);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** A vulnerability's statements matched so far for one component (one finding in the making). */
+    private static final class Hit {
+        final AdvisoryIndex.VulnRef vuln;
+        final List<Advisory> advisories = new ArrayList<>();
+        final List<Evidence.MatchedStatement> statements = new ArrayList<>();
+        final List<Object> entries = new ArrayList<>();
+        final TreeSet<String> fixes;
+        String nearest;
+
+        Hit(AdvisoryIndex.VulnRef vuln, Comparator<String> order) {
+            this.vuln = vuln;
+            this.fixes = new TreeSet<>(order);
+        }
+    }
 
     public Result match(Bom bom) {
         List<Finding> findings = new ArrayList<>();
+        List<UpgradeAdvice> upgrades = new ArrayList<>();
         List<String> warnings = new ArrayList<>(bom.warnings());
+        DistroRelease os = operatingSystem(bom);
         List<Component> components = bom.allComponents();
         for (Component c : components) {
-            matchComponent(c, findings, warnings);
+            matchComponent(c, os, findings, upgrades, warnings);
         }
-        return new Result(findings, warnings, components.size());
+        return new Result(findings, upgrades, warnings, components.size());
     }
 
-    private void matchComponent(Component c, List<Finding> findings, List<String> warnings) {
-        Purl purl = c.purl();
-        if (purl == null) {
-            return;
+    private static DistroRelease operatingSystem(Bom bom) {
+        for (Component c : bom.allComponentsWithSubject()) {
+            if ("operating-system".equals(c.type())) {
+                DistroRelease d = DistroRelease.ofOperatingSystem(c.name(), c.version());
+                if (d != null) {
+                    return d;
+                }
+            }
         }
-        String version = purl.version() != null ? purl.version() : c.version();
+        return null;
+    }
+
+    private void matchComponent(Component c, DistroRelease os, List<Finding> findings, List<UpgradeAdvice> upgrades,
+                                List<String> warnings) {
+        Purl purl = c.purl();
+        String version = purl != null && purl.version() != null ? purl.nativeVersion() : c.version();
         if (version == null || version.isBlank()) {
             return;
         }
-        PackageKey key = purl.packageKey();
+        if (purl != null && matchByPurl(c, purl, version, os, findings, upgrades, warnings)) {
+            return;
+        }
+        matchByCpe(c, version, findings);
+    }
+
+    /** Returns true when the index knows the package (so no CPE fallback is tried). */
+    private boolean matchByPurl(Component c, Purl purl, String version, DistroRelease os, List<Finding> findings,
+                                List<UpgradeAdvice> upgrades, List<String> warnings) {
         VersionScheme scheme = VersionSchemes.forPurlType(purl.type());
-        Map<String, Finding> byAdvisory = new LinkedHashMap<>();
-        for (AdvisoryIndex.Entry entry : index.lookup(key)) {
-            String advisoryId = entry.advisory().id();
-            if (byAdvisory.containsKey(advisoryId)) {
-                continue;
+        boolean distroType = DISTRO_TYPES.contains(purl.type());
+        List<PackageKey> keys = new ArrayList<>();
+        keys.add(purl.packageKey());
+        if (distroType) {
+            String source = sourcePackage(purl);
+            if (source != null) {
+                keys.add(PackageKey.of(purl.type(), source));
             }
-            String matchedBy = null;
-            TreeSet<String> fixes = new TreeSet<>(scheme.comparator());
-            if (entry.affected().versions().contains(version)) {
-                matchedBy = "version " + version + " is listed as affected";
+        }
+        List<AdvisoryIndex.PackageEntry> entries = new ArrayList<>();
+        for (PackageKey k : keys) {
+            entries.addAll(index.lookup(k));
+        }
+        if (entries.isEmpty()) {
+            return false;
+        }
+        Evidence.Method method = Evidence.Method.PURL;
+        Confidence confidence = Confidence.HIGH;
+        String reason;
+        DistroRelease distro = null;
+        if (distroType) {
+            distro = DistroRelease.ofPurl(purl.namespace(), purl.qualifier("distro"));
+            if ((distro == null || !distro.releaseKnown()) && os != null
+                    && (distro == null || distro.family().equals(os.family()))) {
+                distro = os;
             }
-            for (AffectedRange range : entry.affected().ranges()) {
-                if (range.isGit()) {
+            if (distro != null && distro.releaseKnown()) {
+                method = Evidence.Method.PURL_DISTRO;
+                reason = "distro package matched against " + distro + " advisories (backported fixes count)";
+            } else {
+                method = Evidence.Method.PURL_DISTRO_UNKNOWN_RELEASE;
+                confidence = Confidence.MEDIUM;
+                reason = "distro release unknown (no distro qualifier, no operating-system component): matched against "
+                        + (distro == null ? "every distribution's" : "every " + distro.family() + " release's")
+                        + " advisories";
+            }
+        } else {
+            reason = "package URL matched the advisory's " + purl.type() + " package";
+        }
+        Map<String, Hit> hits = new LinkedHashMap<>();
+        for (AdvisoryIndex.PackageEntry e : entries) {
+            if (distroType) {
+                if (e.distro() == null) {
+                    continue; // upstream ranges are not applied to distro builds
+                }
+                if (distro != null && !e.distro().family().equals(distro.family())) {
                     continue;
                 }
+                if (distro != null && distro.releaseKnown() && !distro.release().equals(e.distro().release())) {
+                    continue;
+                }
+            } else if (e.distro() != null) {
+                continue;
+            }
+            evaluate(c, e, scheme, version, hits, warnings);
+        }
+        emit(c, version, scheme, purl.toString(), method, confidence, reason, hits, findings, upgrades);
+        return true;
+    }
+
+    /** The source package a distro purl names in its {@code upstream} qualifier (syft writes these), or null. */
+    static String sourcePackage(Purl purl) {
+        String upstream = purl.qualifier("upstream");
+        if (upstream == null || upstream.isBlank()) {
+            return null;
+        }
+        String s = upstream.strip();
+        int space = s.indexOf(' ');
+        if (space > 0) {
+            s = s.substring(0, space); // "openssl (1.1.1n-0+deb11u5)"
+        }
+        if (s.endsWith(".src.rpm")) {
+            // name-version-release.src.rpm
+            String base = s.substring(0, s.length() - ".src.rpm".length());
+            int r = base.lastIndexOf('-');
+            int v = r > 0 ? base.lastIndexOf('-', r - 1) : -1;
+            s = v > 0 ? base.substring(0, v) : base;
+        }
+        return s.equals(purl.name()) ? null : s;
+    }
+
+    private static void evaluate(Component c, AdvisoryIndex.PackageEntry e, VersionScheme scheme, String version,
+                                 Map<String, Hit> hits, List<String> warnings) {
+        String matchedBy = null;
+        String nearest = null;
+        List<String> fixes = new ArrayList<>();
+        if (e.affected().versions().contains(version)) {
+            matchedBy = "versions list contains " + version;
+        }
+        boolean gitOnly = !e.affected().ranges().isEmpty();
+        for (AffectedRange range : e.affected().ranges()) {
+            if (range.isGit()) {
+                continue;
+            }
+            gitOnly = false;
+            try {
+                for (EventRange.Event ev : range.events().events()) {
+                    if (ev.kind() == EventRange.Kind.FIXED && scheme.compare(ev.version(), version) > 0) {
+                        fixes.add(ev.version());
+                    }
+                }
+                if (range.events().contains(scheme, version)) {
+                    if (matchedBy == null) {
+                        matchedBy = range.type() + " " + describe(range.events());
+                    }
+                    String closing = closingFix(range.events(), scheme, version);
+                    if (closing != null && (nearest == null || scheme.compare(closing, nearest) < 0)) {
+                        nearest = closing;
+                    }
+                }
+            } catch (VersionException ex) {
+                warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
+                        + ": range not evaluated: " + ex.getMessage());
+            }
+        }
+        if (gitOnly && e.affected().versions().isEmpty()) {
+            warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
+                    + ": only GIT ranges, which need commit data; not evaluated");
+        }
+        if (matchedBy == null) {
+            return;
+        }
+        for (AdvisoryIndex.VulnRef v : e.vulnerabilities()) {
+            Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, scheme.comparator()));
+            if (!hit.advisories.contains(e.advisory())) {
+                hit.advisories.add(e.advisory());
+            }
+            hit.statements.add(new Evidence.MatchedStatement(e.advisory().id(), e.advisory().source(),
+                    e.affected().location(), e.affected().osvEcosystem(), matchedBy));
+            hit.entries.add(e);
+            hit.fixes.addAll(fixes);
+            if (nearest != null && (hit.nearest == null || scheme.compare(nearest, hit.nearest) < 0)) {
+                hit.nearest = nearest;
+            }
+        }
+    }
+
+    /** The fixed version that closes the interval the version lies in (walking the events in version order). */
+    static String closingFix(EventRange range, VersionScheme scheme, String version) {
+        List<EventRange.Event> sorted = new ArrayList<>(range.events());
+        sorted.removeIf(ev -> ev.kind() == EventRange.Kind.LIMIT);
+        sorted.sort((a, b) -> {
+            boolean za = a.version().equals("0");
+            boolean zb = b.version().equals("0");
+            if (za || zb) {
+                return za == zb ? 0 : (za ? -1 : 1);
+            }
+            return scheme.compare(a.version(), b.version());
+        });
+        for (EventRange.Event ev : sorted) {
+            if (ev.kind() == EventRange.Kind.FIXED && scheme.compare(ev.version(), version) > 0) {
+                return ev.version();
+            }
+            if (ev.kind() == EventRange.Kind.LAST_AFFECTED && scheme.compare(ev.version(), version) >= 0) {
+                return null; // no fix closes this interval
+            }
+        }
+        return null;
+    }
+
+    private void matchByCpe(Component c, String version, List<Finding> findings) {
+        List<Cpe> platform = new ArrayList<>();
+        List<AdvisoryIndex.CpeEntry> entries = new ArrayList<>();
+        Evidence.Method method;
+        String identifier;
+        String reason;
+        if (!c.cpes().isEmpty()) {
+            method = Evidence.Method.CPE;
+            for (String text : c.cpes()) {
                 try {
-                    if (range.events().contains(scheme, version)) {
-                        if (matchedBy == null) {
-                            matchedBy = range.type() + " range " + describe(range.events());
-                        }
-                        for (String fix : range.events().fixedVersions()) {
-                            if (scheme.compare(fix, version) > 0) {
-                                fixes.add(fix);
+                    Cpe cpe = Cpe.parse(text);
+                    if (cpe.version().isAny()) {
+                        cpe = withVersion(cpe, version);
+                    }
+                    platform.add(cpe);
+                    if (cpe.vendor().text() != null && cpe.product().text() != null) {
+                        entries.addAll(index.lookupCpe(cpe.vendor().text(), cpe.product().text()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    // an invalid CPE in the SBOM: nothing to match with (the SBOM's warnings name it)
+                }
+            }
+            identifier = String.join(" ", c.cpes());
+            reason = "no package URL the advisories know: matched by CPE against NVD applicability statements";
+        } else {
+            method = Evidence.Method.NAME;
+            String product = c.name().strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+            entries.addAll(index.lookupProduct(product));
+            Set<String> vendors = new LinkedHashSet<>();
+            for (AdvisoryIndex.CpeEntry e : entries) {
+                for (NvdConfiguration conf : e.configurations()) {
+                    for (NvdNode n : conf.nodes()) {
+                        for (NvdCpeMatch m : n.cpeMatch()) {
+                            if (product.equalsIgnoreCase(m.criteria().product().text()) && m.criteria().vendor().text() != null) {
+                                vendors.add(m.criteria().vendor().text());
                             }
                         }
                     }
-                } catch (VersionException e) {
-                    warnings.add(c.location() + ": " + advisoryId + " " + entry.affected().location()
-                            + ": range not evaluated: " + e.getMessage());
                 }
             }
-            if (matchedBy != null) {
-                byAdvisory.put(advisoryId, new Finding(c, version, entry.advisory(),
-                        new Finding.Evidence(purl.toString(), matchedBy, entry.affected().location()),
-                        List.copyOf(fixes)));
+            for (String vendor : vendors) {
+                try {
+                    platform.add(Cpe.of("a", vendor, product, version));
+                } catch (IllegalArgumentException e) {
+                    // a name that cannot be a CPE product
+                }
+            }
+            identifier = "cpe:2.3:a:*:" + product + ":" + version;
+            reason = "only a name and version: matched as a CPE product of any vendor (" + String.join(", ", vendors) + ")";
+        }
+        if (entries.isEmpty() || platform.isEmpty()) {
+            return;
+        }
+        Map<String, Hit> hits = new LinkedHashMap<>();
+        Set<AdvisoryIndex.CpeEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (AdvisoryIndex.CpeEntry e : entries) {
+            if (!seen.add(e)) {
+                continue;
+            }
+            for (NvdConfiguration conf : e.configurations()) {
+                NvdConfiguration.Evaluation ev = conf.evaluate(platform, CPE_VERSIONS);
+                if (!ev.vulnerable()) {
+                    continue;
+                }
+                NvdCpeMatch m = ev.vulnerableHits().getFirst().match();
+                String range = m.criteria() + rangeText(m);
+                for (AdvisoryIndex.VulnRef v : e.vulnerabilities()) {
+                    Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, CPE_VERSIONS.comparator()));
+                    if (!hit.advisories.contains(e.advisory())) {
+                        hit.advisories.add(e.advisory());
+                        hit.statements.add(new Evidence.MatchedStatement(e.advisory().id(), e.advisory().source(),
+                                "/configurations", "NVD CPE", range));
+                    }
+                    String fix = m.versionEndExcluding();
+                    if (fix != null) {
+                        hit.fixes.add(fix);
+                        if (hit.nearest == null || CPE_VERSIONS.compare(fix, hit.nearest) < 0) {
+                            hit.nearest = fix;
+                        }
+                    }
+                }
+                break;
             }
         }
-        findings.addAll(byAdvisory.values());
+        emit(c, version, CPE_VERSIONS, identifier, method, Confidence.LOW, reason, hits, findings, null);
+    }
+
+    private static Cpe withVersion(Cpe cpe, String version) {
+        return new Cpe(cpe.part(), cpe.vendor(), cpe.product(), CpeValue.literal(version), cpe.update(), cpe.edition(),
+                cpe.language(), cpe.swEdition(), cpe.targetSw(), cpe.targetHw(), cpe.other());
+    }
+
+    private static String rangeText(NvdCpeMatch m) {
+        StringBuilder out = new StringBuilder();
+        if (m.versionStartIncluding() != null) {
+            out.append(" >=").append(m.versionStartIncluding());
+        }
+        if (m.versionStartExcluding() != null) {
+            out.append(" >").append(m.versionStartExcluding());
+        }
+        if (m.versionEndIncluding() != null) {
+            out.append(" <=").append(m.versionEndIncluding());
+        }
+        if (m.versionEndExcluding() != null) {
+            out.append(" <").append(m.versionEndExcluding());
+        }
+        return out.toString();
+    }
+
+    private static void emit(Component c, String version, VersionScheme scheme, String identifier, Evidence.Method method,
+                             Confidence confidence, String reason, Map<String, Hit> hits, List<Finding> findings,
+                             List<UpgradeAdvice> upgrades) {
+        if (hits.isEmpty()) {
+            return;
+        }
+        List<Finding> mine = new ArrayList<>();
+        for (Hit h : hits.values()) {
+            String newest = h.fixes.isEmpty() ? null : h.fixes.last();
+            String nearest = h.nearest != null ? h.nearest : (h.fixes.isEmpty() ? null : h.fixes.first());
+            Fix fix = nearest == null ? Fix.NONE : new Fix(nearest, newest, List.copyOf(h.fixes));
+            List<String> aliases = new ArrayList<>(h.vuln.aliases());
+            mine.add(new Finding(c, version, h.vuln.id(), aliases, h.advisories,
+                    new Evidence(identifier, method, h.statements, reason), fix, confidence));
+        }
+        findings.addAll(mine);
+        if (upgrades != null) {
+            upgrades.add(advise(c, version, scheme, hits));
+        }
+    }
+
+    /**
+     * The smallest known fixed version that no matched statement still covers; when none does, the newest fix and
+     * what it leaves open.
+     */
+    private static UpgradeAdvice advise(Component c, String version, VersionScheme scheme, Map<String, Hit> hits) {
+        TreeSet<String> candidates = new TreeSet<>(scheme.comparator());
+        hits.values().forEach(h -> candidates.addAll(h.fixes));
+        String target = null;
+        for (String candidate : candidates) {
+            boolean clean = true;
+            for (Hit h : hits.values()) {
+                if (covers(h, scheme, candidate)) {
+                    clean = false;
+                    break;
+                }
+            }
+            if (clean) {
+                target = candidate;
+                break;
+            }
+        }
+        String chosen = target != null ? target : (candidates.isEmpty() ? null : candidates.last());
+        List<String> fixes = new ArrayList<>();
+        List<String> remains = new ArrayList<>();
+        for (Hit h : hits.values()) {
+            if (chosen != null && !covers(h, scheme, chosen)) {
+                fixes.add(h.vuln.id());
+            } else {
+                remains.add(h.vuln.id());
+            }
+        }
+        return new UpgradeAdvice(c, version, chosen, chosen == null ? VersionBump.UNKNOWN : VersionBump.between(scheme, version, chosen),
+                fixes, remains);
+    }
+
+    private static boolean covers(Hit h, VersionScheme scheme, String candidate) {
+        for (Object o : h.entries) {
+            AdvisoryIndex.PackageEntry e = (AdvisoryIndex.PackageEntry) o;
+            if (e.affected().versions().contains(candidate)) {
+                return true;
+            }
+            for (AffectedRange r : e.affected().ranges()) {
+                try {
+                    if (!r.isGit() && r.events().contains(scheme, candidate)) {
+                        return true;
+                    }
+                } catch (VersionException ex) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String describe(EventRange range) {
@@ -95,6 +466,6 @@ public final class Matcher {
             }
             out.append(e.kind().osvName()).append(' ').append(e.version());
         }
-        return "[" + out + "]";
+        return "range [" + out + "]";
     }
 }

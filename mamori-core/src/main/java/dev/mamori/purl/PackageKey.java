@@ -50,6 +50,8 @@ public record PackageKey(String ecosystem, String name) implements Comparable<Pa
         String ns = purl.namespace();
         String name = switch (purl.type()) {
             case "maven" -> (ns == null ? "" : ns) + ":" + purl.name();
+            // a distro package's namespace is the distro (debian, alpine, redhat…), not part of its name
+            case "deb", "rpm", "apk", "alpm" -> purl.name();
             case "npm" -> ns == null ? purl.name().toLowerCase(Locale.ROOT) : ns.toLowerCase(Locale.ROOT) + "/" + purl.name().toLowerCase(Locale.ROOT);
             default -> ns == null ? purl.name() : ns + "/" + purl.name();
         };

@@ -41,10 +41,24 @@ final class MatcherTest {
 
         Finding text = result.findings().stream().filter(f -> f.advisory().id().equals("GO-2022-1059")).findFirst().orElseThrow();
         assertThat(text.installedVersion()).isEqualTo("v0.3.7");
+        assertThat(text.vulnerabilityId()).isEqualTo("CVE-2022-32149");
+        assertThat(text.aliases()).contains("GO-2022-1059", "GHSA-69ch-w2m2-3vjp");
         assertThat(text.nearestFix()).isEqualTo("0.3.8");
+        assertThat(text.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(text.evidence().identifier()).isEqualTo("pkg:golang/golang.org/x/text@v0.3.7?type=module");
-        assertThat(text.evidence().matchedBy()).isEqualTo("SEMVER range [introduced 0, fixed 0.3.8]");
-        assertThat(text.evidence().advisoryLocation()).isEqualTo("/affected/0");
+        assertThat(text.evidence().method()).isEqualTo(Evidence.Method.PURL);
+        assertThat(text.evidence().matched()).singleElement().satisfies(m -> {
+            assertThat(m.advisoryId()).isEqualTo("GO-2022-1059");
+            assertThat(m.range()).isEqualTo("SEMVER range [introduced 0, fixed 0.3.8]");
+            assertThat(m.location()).isEqualTo("/affected/0");
+        });
         assertThat(result.componentsScanned()).isEqualTo(27);
+
+        // golang.org/x/net has four findings; the smallest version fixing all of them is 0.17.0, a minor bump
+        UpgradeAdvice net = result.upgrades().stream().filter(u -> u.component().name().equals("golang.org/x/net")).findFirst().orElseThrow();
+        assertThat(net.target()).isEqualTo("0.17.0");
+        assertThat(net.bump()).isEqualTo(VersionBump.MINOR);
+        assertThat(net.remains()).isEmpty();
+        assertThat(net.fixes()).hasSize(4);
     }
 }

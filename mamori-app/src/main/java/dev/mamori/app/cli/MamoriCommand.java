@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             PurlCommand.class,
             CvssCommand.class,
             ServeCommand.class,
+            FeedCommand.class,
             DbCommand.class,
             CommandLine.HelpCommand.class,
         },

@@ -217,6 +217,26 @@ final class DbCommandTest {
         assertThat(fromStore.out()).contains("9 findings in 5 of 27 components (13 advisories checked)");
     }
 
+    /** With --db, KEV and EPSS come from the store too: the same assessment as with the files. */
+    @Test
+    void scan_db_takesKevAndEpssFromTheStore() {
+        String rapidReset = ScanCommandOutputsTest.RAPID_RESET;
+        String epss = ScanCommandOutputsTest.EPSS;
+        assertThat(run("db", "import", ScanCommandTest.ADVISORIES, rapidReset, KEV, epss, "--data-dir", data()).code())
+                .isZero();
+        Run fromFiles = run("scan", ScanCommandTest.BOM, "--advisories", ScanCommandTest.ADVISORIES, rapidReset,
+                "--kev", KEV, "--epss", epss, "--fail-on", "none");
+        Run fromStore = run("scan", ScanCommandTest.BOM, "--db", "--data-dir", data(), "--fail-on", "none");
+        assertThat(fromStore.code()).as(fromStore.err()).isZero();
+        assertThat(fromStore.out()).contains("1. CVE-2023-44487  Attend — in KEV since 2023-10-10");
+        assertThat(fromStore.out().lines().filter(l -> !l.contains("advisories checked")).toList())
+                .isEqualTo(fromFiles.out().lines().filter(l -> !l.contains("advisories checked")).toList());
+        assertThat(run("scan", ScanCommandTest.BOM, "--db", "--data-dir", data(), "--fail-on", "kev").code()).isEqualTo(1);
+        assertThat(run("scan", ScanCommandTest.BOM, "--db", "--data-dir", data(), "--fail-on", "epss>=0.01").code())
+                .isEqualTo(run("scan", ScanCommandTest.BOM, "--advisories", ScanCommandTest.ADVISORIES, rapidReset,
+                        "--epss", epss, "--fail-on", "epss>=0.01").code());
+    }
+
     @Test
     void scan_advisoriesAndDbTogetherOrNeither_exit2() {
         assertThat(run("scan", ScanCommandTest.BOM, "--db", "--advisories", ScanCommandTest.ADVISORIES).code()).isEqualTo(2);

@@ -37,7 +37,8 @@ final class ScanCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("COMPONENT", "VERSION", "ADVISORY", "ALIASES", "SEVERITY", "FIXED IN");
         assertThat(r.out()).contains("GO-2022-1059", "CVE-2022-32149", "GO-2023-2402", "CVE-2023-48795", "GO-2022-0355");
-        assertThat(r.out().lines().filter(l -> l.contains("GO-"))).hasSize(9);
+        assertThat(r.out().lines().filter(l -> l.contains("GO-") && l.contains("CVE-"))).hasSize(9);
+        assertThat(r.out()).contains("golang.org/x/net: v0.0.0-20220127200216-cd36cc0744dd -> 0.17.0 (minor)");
         assertThat(r.out()).contains("9 findings in 5 of 27 components (13 advisories checked)");
     }
 
@@ -51,15 +52,19 @@ final class ScanCommandTest {
         assertThat(report.path("findings")).hasSize(9);
         JsonNode text = null;
         for (JsonNode f : report.path("findings")) {
-            if (f.path("advisory").path("id").asText().equals("GO-2022-1059")) {
+            if (f.path("vulnerability").path("id").asText().equals("CVE-2022-32149")) {
                 text = f;
             }
         }
         assertThat(text).isNotNull();
         assertThat(text.path("component").path("version").asText()).isEqualTo("v0.3.7");
-        assertThat(text.path("nearestFix").asText()).isEqualTo("0.3.8");
-        assertThat(text.path("evidence").path("matchedBy").asText()).isEqualTo("SEMVER range [introduced 0, fixed 0.3.8]");
-        assertThat(text.path("advisory").path("aliases").toString()).contains("CVE-2022-32149");
+        assertThat(text.path("fix").path("nearest").asText()).isEqualTo("0.3.8");
+        assertThat(text.path("confidence").asText()).isEqualTo("high");
+        assertThat(text.path("evidence").path("method").asText()).isEqualTo("purl");
+        assertThat(text.path("evidence").path("matched").get(0).path("range").asText()).isEqualTo("SEMVER range [introduced 0, fixed 0.3.8]");
+        assertThat(text.path("evidence").path("matched").get(0).path("advisory").asText()).isEqualTo("GO-2022-1059");
+        assertThat(text.path("vulnerability").path("aliases").toString()).contains("GO-2022-1059", "GHSA-69ch-w2m2-3vjp");
+        assertThat(report.path("upgrades")).hasSize(5);
     }
 
     @Test
