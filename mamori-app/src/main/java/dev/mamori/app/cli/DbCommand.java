@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DbStatusCommand.class,
             DbExportCommand.class,
             DbKeygenCommand.class,
+            DbSyncCommand.class,
         })
 final class DbCommand implements Runnable {
     @CommandLine.Spec

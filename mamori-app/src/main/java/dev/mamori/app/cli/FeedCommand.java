@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,10 +44,8 @@ final class FeedCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--source", split = ",", paramLabel = "SOURCE", defaultValue = "all",
-                description = "Sources to sync: osv, nvd, kev, epss, jvn, csaf or all (default); repeat or separate "
-                        + "with commas.")
-        List<String> sources;
+        @CommandLine.Mixin
+        FeedOptions feed;
 
         @Option(names = "--data-dir", defaultValue = "mamori-data", paramLabel = "DIR",
                 description = "Data directory (default: ./${DEFAULT-VALUE}); the mirror is DIR/feeds unless --mirror.")
@@ -55,60 +54,13 @@ final class FeedCommand implements Runnable {
         @Option(names = "--mirror", paramLabel = "DIR", description = "Mirror directory (default: DATA_DIR/feeds).")
         Path mirror;
 
-        @Option(names = "--since", paramLabel = "WHEN",
-                description = "Fetch what changed since WHEN instead of since the last sync: a date (2024-05-01), "
-                        + "a date and time (2024-05-01T12:00:00Z) or an age (7d, 12h, P7D).")
-        String since;
-
-        @Option(names = "--full", description = "Ignore saved positions: download whole archives and every NVD page.")
-        boolean full;
-
-        @Option(names = "--nvd-api-key", paramLabel = "KEY", arity = "0..1", interactive = true,
-                description = "NVD API key (raises the limit from 5 to 50 requests per 30 s); "
-                        + "default: env NVD_API_KEY.")
-        String nvdApiKey;
-
-        @Option(names = "--url", paramLabel = "SOURCE=URL",
-                description = "Use another URL for a source (a local mirror, say): osv (export base), nvd, kev, epss, "
-                        + "jvn (MyJVN API), jvn-feed (data-feed checksum.txt; empty turns it off), csaf (a "
-                        + "provider-metadata.json URL, a site URL or a domain; repeatable).")
-        List<String> urls = new ArrayList<>();
-
-        @Option(names = "--ecosystems", split = ",", paramLabel = "NAME",
-                description = "OSV ecosystems to sync (default: Go, PyPI, npm, Maven, crates.io, NuGet, RubyGems, "
-                        + "Packagist, Hex, Pub, Debian, Ubuntu, Alpine, AlmaLinux, Rocky Linux, Red Hat, Wolfi, "
-                        + "Chainguard, Bitnami).")
-        List<String> ecosystems;
-
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2H",
-                description = "Time budget per source (ISO-8601, default: ${DEFAULT-VALUE}); when spent, the source "
-                        + "stops at a saved position.")
-        java.time.Duration timeout;
-
         @Override
         public Integer call() {
-            FeedConfig.Builder b = FeedConfig.builder().userAgent("mamori/" + MamoriVersion.get()).full(full);
-            for (String u : urls) {
-                int eq = u.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--url wants SOURCE=URL, not '" + u + "'");
-                }
-                b.url(u.substring(0, eq), u.substring(eq + 1));
-            }
-            if (ecosystems != null) {
-                b.osvEcosystems(ecosystems);
-            }
-            String key = nvdApiKey != null ? nvdApiKey : System.getenv("NVD_API_KEY");
-            b.nvdApiKey(key);
-            if (since != null) {
-                b.since(FeedConfig.parseSince(since, Instant.now()));
-            }
-            b.sourceTimeout(timeout);
-            List<String> wanted = FeedSync.sources(sources);
+            List<String> wanted = FeedSync.sources(feed.sources);
             Path dir = mirror != null ? mirror : dataDir.resolve("feeds");
             List<FeedResult> results;
             try {
-                results = new FeedSync(b.build(), dir).run(wanted);
+                results = new FeedSync(feed.config(), dir).run(wanted);
             } catch (IllegalStateException | java.io.UncheckedIOException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("mamori: " + e.getMessage());
@@ -119,7 +71,7 @@ final class FeedCommand implements Runnable {
             return results.stream().anyMatch(FeedResult::failed) ? MamoriCommand.FINDINGS : MamoriCommand.OK;
         }
 
-        private static void print(List<FeedResult> results, Path dir, PrintWriter out) {
+        static void print(List<FeedResult> results, Path dir, PrintWriter out) {
             out.println("mirror: " + dir.toAbsolutePath().normalize());
             for (FeedResult r : results) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5s %-9s",

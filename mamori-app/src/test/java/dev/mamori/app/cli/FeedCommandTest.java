@@ -139,4 +139,26 @@ final class FeedCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("sync");
     }
+
+    @Test
+    void dbSync_fetchesThenImportsOnlyWhatChanged() {
+        String data = tmp.resolve("data").toString();
+        String[] args = {"db", "sync", "--data-dir", data, "--source", "kev,epss",
+                "--url", "kev=" + base + "/kev.json", "--url", "epss=" + base + "/epss_scores-current.csv.gz"};
+        Run first = run(args);
+        assertThat(first.err()).isEmpty();
+        assertThat(first.code()).isZero();
+        assertThat(first.out()).contains("kev   updated   fetched 1 file", "Imported 2 files");
+        assertThat(tmp.resolve("data/feeds/kev/kev.json")).exists();
+
+        Run status = run("db", "status", "--data-dir", data, "--format", "json");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("\"kev\"", "\"epss\"");
+
+        // the server serves the same bytes again: the files are rewritten only when they changed, and the import
+        // of identical records changes nothing
+        Run second = run(args);
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).containsAnyOf("Nothing new to import.", " 0 added, 0 updated");
+    }
 }
