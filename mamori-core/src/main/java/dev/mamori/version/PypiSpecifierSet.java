@@ -14,6 +14,9 @@ import java.util.Locale;
  * match pre-releases of V (unless V is one), {@code >V} does not match post-releases of V (unless V is one) nor
  * local versions of V, {@code <=}/{@code >=}/{@code ==V} (without a local label) ignore the candidate's local
  * label, {@code ==V.*} is prefix matching and {@code ===} compares normalized text.
+ *
+ * <p>Legacy (non-PEP 440) candidate versions follow packaging 21.3, whose {@code SpecifierSet.contains} parses them
+ * as {@code LegacyVersion}s: see {@link #contains}. The specifiers themselves must be PEP 440.
  */
 final class PypiSpecifierSet implements VersionRange {
     private static final String[] OPERATORS = {"===", "~=", "==", "!=", "<=", ">=", "<", ">"};
@@ -44,9 +47,23 @@ final class PypiSpecifierSet implements VersionRange {
         return new PypiSpecifierSet(specs, text);
     }
 
+    /**
+     * Whether the set contains the version. A legacy (non-PEP 440) version is contained as packaging 21.3 decides
+     * it: only {@code ===} can match it (its text as written, case-insensitively); every other specifier refuses it,
+     * {@code !=} included, and the empty set contains it.
+     */
     @Override
     public boolean contains(String version) {
-        PypiVersion v = PypiVersion.parse(version);
+        PypiVersion v = PypiVersion.tryParse(version);
+        if (v == null) {
+            String legacy = PypiLegacyVersion.parse(version).toString();
+            for (Specifier s : specifiers) {
+                if (!s.containsLegacy(legacy)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (Specifier s : specifiers) {
             if (!s.contains(v)) {
                 return false;
@@ -72,7 +89,6 @@ final class PypiSpecifierSet implements VersionRange {
         return s.substring(from, to);
     }
 
-    /** One clause: operator and version text as written. */
     /**
      * The specifier set as vers constraints, where vers can say it: {@code == != < <= > >=} without wildcards map one
      * to one ({@code ===} and {@code ~=} and wildcards have no exact vers form and are refused).
@@ -93,6 +109,7 @@ final class PypiSpecifierSet implements VersionRange {
         return out;
     }
 
+    /** One clause: operator and version text as written. */
     private record Specifier(String operator, String versionText, PypiVersion version, boolean wildcard) {
 
         static Specifier parse(String spec, String whole) {
@@ -138,6 +155,12 @@ final class PypiSpecifierSet implements VersionRange {
 
         private static VersionException invalid(String spec, String whole, String why) {
             return new VersionException("invalid PEP 440 specifier '" + spec + "' in '" + whole + "': " + why);
+        }
+
+        /** packaging 21.3: only arbitrary equality compares a legacy version; the other operators refuse it. */
+        boolean containsLegacy(String text) {
+            return operator.equals("===")
+                    && text.toLowerCase(Locale.ROOT).equals(versionText.toLowerCase(Locale.ROOT));
         }
 
         boolean contains(PypiVersion v) {

@@ -15,7 +15,9 @@ import java.util.Locale;
  *
  * <p>Letters are ASCII only. packaging's case-insensitive Unicode matching also lets {@code ſ}, {@code ı},
  * {@code İ} and the Kelvin sign through and then orders them by their raw text ({@code 1.0.poſt1} sorts after
- * {@code 1.0.post9}); those are not PEP 440 and are rejected here.
+ * {@code 1.0.post9}); those are not PEP 440 and are rejected here, and {@link PypiLegacyVersion} rejects them too
+ * rather than order them as legacy versions, which packaging would not. Any other text that is not PEP 440 is a
+ * legacy version (see {@link PypiScheme}).
  */
 final class PypiVersion implements Comparable<PypiVersion> {
     /** Pre-release kinds in sort order. */

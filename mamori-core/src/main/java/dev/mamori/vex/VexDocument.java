@@ -1,18 +1,14 @@
 package dev.mamori.vex;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
- * A VEX document: who says what about which product.
- *
- * @param id        the document's identifier (CycloneDX serial number, OpenVEX {@code @id}, CSAF tracking id)
- * @param author    who made it (OpenVEX author, CSAF publisher, CycloneDX metadata)
- * @param product   the product it is about (the release), or null when the document does not say
+ * A VEX document as read: its statements in document order, and what in it could not be used (each naming its
+ * place), e.g. a CSAF product without a package URL or CPE, or an unknown status word.
  */
-public record VexDocument(VexFormat format, String id, String author, Instant timestamp, int version, VexProduct product,
-                          List<VexStatement> statements) {
+public record VexDocument(String source, String format, List<VexStatement> statements, List<String> warnings) {
     public VexDocument {
         statements = List.copyOf(statements);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Writes a {@link VexDocument} as CycloneDX 1.6 VEX, OpenVEX 0.2.0 or CSAF 2.0 ({@code csaf_vex}); each output is
+ * Writes a {@link VexExport} as CycloneDX 1.6 VEX, OpenVEX 0.2.0 or CSAF 2.0 ({@code csaf_vex}); each output is
  * valid against its format's JSON schema (tested).
  *
  * <ul>
@@ -48,7 +48,7 @@ public final class VexWriter {
         this.toolVersion = toolVersion;
     }
 
-    public void write(VexDocument doc, VexFormat format, OutputStream out) throws IOException {
+    public void write(VexExport doc, VexFormat format, OutputStream out) throws IOException {
         ObjectNode root = switch (format) {
             case CYCLONEDX -> cycloneDx(doc);
             case OPENVEX -> openVex(doc);
@@ -57,7 +57,7 @@ public final class VexWriter {
         JSON.writeValue(out, root);
     }
 
-    public byte[] bytes(VexDocument doc, VexFormat format) {
+    public byte[] bytes(VexExport doc, VexFormat format) {
         try {
             var out = new java.io.ByteArrayOutputStream();
             write(doc, format, out);
@@ -73,7 +73,7 @@ public final class VexWriter {
 
     // ---------------------------------------------------------------- CycloneDX
 
-    private ObjectNode cycloneDx(VexDocument doc) {
+    private ObjectNode cycloneDx(VexExport doc) {
         ObjectNode root = JSON.createObjectNode();
         root.put("bomFormat", "CycloneDX");
         root.put("specVersion", "1.6");
@@ -107,7 +107,7 @@ public final class VexWriter {
         ArrayNode components = root.putArray("components");
         ArrayNode vulnerabilities = root.putArray("vulnerabilities");
         int v = 0;
-        for (VexStatement s : doc.statements()) {
+        for (VexExport.Statement s : doc.statements()) {
             ObjectNode vn = vulnerabilities.addObject();
             vn.put("bom-ref", "vulnerability-" + (++v));
             vn.put("id", s.vulnerabilityId());
@@ -140,7 +140,7 @@ public final class VexWriter {
             if (s.components().isEmpty()) {
                 affects.addObject().put("ref", "product");
             }
-            for (VexProduct c : s.components()) {
+            for (VexExport.Subject c : s.components()) {
                 String ref = refs.get(c.label());
                 if (ref == null) {
                     ref = "component-" + (refs.size() + 1);
@@ -162,7 +162,7 @@ public final class VexWriter {
         return root;
     }
 
-    private static String detail(VexStatement s) {
+    private static String detail(VexExport.Statement s) {
         List<String> parts = new ArrayList<>();
         if (s.impactStatement() != null) {
             parts.add(s.impactStatement());
@@ -190,7 +190,7 @@ public final class VexWriter {
 
     // ---------------------------------------------------------------- OpenVEX
 
-    private ObjectNode openVex(VexDocument doc) {
+    private ObjectNode openVex(VexExport doc) {
         ObjectNode root = JSON.createObjectNode();
         root.put("@context", "https://openvex.dev/ns/v0.2.0");
         root.put("@id", doc.id() != null ? doc.id() : "urn:uuid:" + UUID.randomUUID());
@@ -199,7 +199,7 @@ public final class VexWriter {
         root.put("version", Math.max(1, doc.version()));
         root.put("tooling", toolVersion == null ? tool : tool + " " + toolVersion);
         ArrayNode statements = root.putArray("statements");
-        for (VexStatement s : doc.statements()) {
+        for (VexExport.Statement s : doc.statements()) {
             ObjectNode sn = statements.addObject();
             ObjectNode vn = sn.putObject("vulnerability");
             vn.put("name", s.vulnerabilityId());
@@ -240,14 +240,14 @@ public final class VexWriter {
         return root;
     }
 
-    private static String action(VexStatement s) {
+    private static String action(VexExport.Statement s) {
         if (s.actionStatement() != null) {
             return s.actionStatement();
         }
         return s.fixedIn() != null ? "Update the component to " + s.fixedIn() + " or later." : "No fixed version is known.";
     }
 
-    private static String productIri(VexProduct p) {
+    private static String productIri(VexExport.Subject p) {
         if (p == null) {
             return "urn:mamori:product:unknown";
         }
@@ -257,7 +257,7 @@ public final class VexWriter {
         return "urn:mamori:product:" + encode(p.name()) + (p.version() == null ? "" : ":" + encode(p.version()));
     }
 
-    private static String componentIri(VexProduct c) {
+    private static String componentIri(VexExport.Subject c) {
         return c.purl() != null ? c.purl() : "urn:mamori:component:" + encode(c.name()) + (c.version() == null ? "" : ":" + encode(c.version()));
     }
 
@@ -267,7 +267,7 @@ public final class VexWriter {
 
     // ---------------------------------------------------------------- CSAF
 
-    private ObjectNode csaf(VexDocument doc) {
+    private ObjectNode csaf(VexExport doc) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode document = root.putObject("document");
         document.put("category", "csaf_vex");
@@ -308,8 +308,8 @@ public final class VexWriter {
         }
         Map<String, String> componentIds = new LinkedHashMap<>();
         ArrayNode relationships = JSON.createArrayNode();
-        for (VexStatement s : doc.statements()) {
-            for (VexProduct c : s.components()) {
+        for (VexExport.Statement s : doc.statements()) {
+            for (VexExport.Subject c : s.components()) {
                 if (componentIds.containsKey(c.label())) {
                     continue;
                 }
@@ -335,7 +335,7 @@ public final class VexWriter {
         }
 
         ArrayNode vulnerabilities = root.putArray("vulnerabilities");
-        for (VexStatement s : doc.statements()) {
+        for (VexExport.Statement s : doc.statements()) {
             ObjectNode vn = vulnerabilities.addObject();
             String cve = s.ids().stream().filter(id -> CVE.matcher(id).matches()).findFirst().orElse(null);
             if (cve != null) {

@@ -67,7 +67,8 @@ final class ApkSchemeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "a", ".1", "1.", "1..2", "1.0bc", "1.2_blah", "1.2_", "1-r", "1-r-1", "1-ruff",
-        "1-r0-1", "1-1", "1.2.0A", "0.r1", "1.0~", "1.0~XYZ", "1.0-r1_p1", "1.0-r1~abc", "1.0~ab~cd", "1.0 ", "1_1"})
+        "1-r0-1", "1-1", "1.2.0A", "0.r1", "1.0~", "1.0~XYZ", "1.0-r1_p1", "1.0-r1~abc", "1.0~ab~cd", "1.0 ", "1_1",
+        "0..8", "1--ruff1", "23_foo"})
     void validate_invalid_throwsNamingTheVersion(String v) {
         assertThatThrownBy(() -> apk.validate(v)).isInstanceOf(VersionException.class)
                 .hasMessageContaining("apk version");
@@ -114,23 +115,67 @@ final class ApkSchemeTest {
     }
 
     @Test
-    void osvScalibrHandWritten_validLinesHold_invalidVersionsAreRejected() {
+    void osvScalibrHandWritten_everyLine_holdsIncludingInvalidVersions() {
         List<VectorFiles.Comparison> lines = VectorFiles.comparisons("osv-scalibr/alpine-versions.txt.gz");
         List<String> wrong = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
+        int invalidLines = 0;
         for (VectorFiles.Comparison c : lines) {
             if (!valid(c.a()) || !valid(c.b())) {
-                assertThatThrownBy(() -> apk.compare(c.a(), c.b())).isInstanceOf(VersionException.class);
-                rejected.add(c.toString());
-            } else if (Integer.signum(apk.compare(c.a(), c.b())) != c.expectedSign()) {
+                invalidLines++;
+            }
+            if (Integer.signum(apk.compare(c.a(), c.b())) != c.expectedSign()
+                    || Integer.signum(apk.compare(c.b(), c.a())) != -c.expectedSign()) {
                 wrong.add(c.toString());
             }
         }
         assertThat(lines).hasSize(778);
         assertThat(wrong).isEmpty();
-        // lines 2-74 of the file test how apk-tools treats strings it does not accept as versions
-        // ("1-ruff", "0..8", ".1", "a", "1.2_blah", "1.0bc", ...): this scheme rejects them instead
-        assertThat(rejected).hasSize(33);
+        // lines 2-74 of the file record how "apk version -t" orders strings apk-tools rejects as versions
+        // ("1-ruff", "0..8", ".1", "a", "1.2_blah", "1.0bc", ...): compare orders them, validate rejects them
+        assertThat(invalidLines).isEqualTo(33);
+    }
+
+    @ParameterizedTest(name = "{0} vs {1} = {2}")
+    @CsvSource(delimiter = '|', value = {
+        // apk-tools 3: an invalid rest ranks below everything but a pre-release suffix; two invalid rests are equal
+        "1|1-ruff|1", "1-ruff2|1--ruff1|0", "1-r-0|1-r0|-1", "1.2.0A|1.2.0d|-1", "1.2|1.2_blah|1",
+        "1.2_alpha|1.2_blah|-1", "1.2_svn1|1.2_csv2|1", "1.0|1.0bc|-1", "1.0bc|1.0b|-1", "'1.0 '|1.0|-1",
+        // apk-tools 2: an empty revision number is r0
+        "1-r|1-r0|0", "1-r0-1|1-r-2|0", "1-r2|1-r-1|1",
+        // a missing number ranks below every valid token but the rest still counts
+        "0..1..0|0..1..1|-1", "0..8|0...8|1", "0.r1|0r2|-1", "0.8.21.r2|0.8.21r2|-1", ".2|.1|1", ".1|1|-1", "a|b|-1",
+        "c|c|0", "1.|1|-1", "1.|1-ruff|1",
+    })
+    void compare_invalidText_isOrderedAsApkVersionTest(String a, String b, int expected) {
+        assertThat(apk.compare(a, b)).isEqualTo(expected);
+        assertThat(apk.compare(b, a)).isEqualTo(-expected);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42})
+    void compare_randomValidAndInvalidText_isTotalPreorder(long seed) {
+        String[] pieces = {"0", "1", "2", "01", "10", ".", "..", "a", "b", "r", "A", "_alpha", "_p", "_rc", "_blah",
+            "_", "-r", "-r1", "-", "~ab", "~", " ", "x", "-ruff"};
+        LangPropertyChecks.assertOrderLaws(apk, r -> {
+            StringBuilder s = new StringBuilder();
+            int n = 1 + r.nextInt(5);
+            for (int i = 0; i < n; i++) {
+                s.append(pieces[r.nextInt(pieces.length)]);
+            }
+            return s.toString();
+        }, seed);
+    }
+
+    @Test
+    void compare_emptyText_throws() {
+        assertThatThrownBy(() -> apk.compare("", "1.0")).isInstanceOf(VersionException.class)
+                .hasMessageContaining("empty apk version");
+    }
+
+    @Test
+    void parseRange_invalidCandidate_throws() {
+        assertThatThrownBy(() -> apk.parseRange(">=1.0").contains("1.0bc")).isInstanceOf(VersionException.class)
+                .hasMessageContaining("1.0bc");
     }
 
     @Test

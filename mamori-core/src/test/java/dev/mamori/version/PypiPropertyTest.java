@@ -4,7 +4,10 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** PEP 440 order laws and specifier/compare consistency on seeded random versions. */
+/**
+ * PEP 440 order laws and specifier/compare consistency on seeded random versions; order laws on a mix of PEP 440 and
+ * legacy (non-PEP 440) versions.
+ */
 final class PypiPropertyTest {
     private static final String[] PRE = {"a", "alpha", "b", "beta", "c", "rc", "pre", "preview", "RC", "A"};
     private static final String[] SEP = {"", ".", "-", "_"};
@@ -49,6 +52,27 @@ final class PypiPropertyTest {
     @ValueSource(longs = {1, 2, 3, 42, 440})
     void compare_randomVersions_isTotalPreorder(long seed) {
         LangPropertyChecks.assertOrderLaws(pypi, r -> version(r, true), seed);
+    }
+
+    /** Legacy text from the tokens packaging 21.3's legacy key treats specially, mixed with PEP 440 versions. */
+    static String mixedVersion(Random r) {
+        if (r.nextInt(3) == 0) {
+            return version(r, true);
+        }
+        String[] tokens = {"0", "00", "1", "2", "10", "123456789", ".", "-", "a", "b", "c", "rc", "pre", "preview",
+            "dev", "final", "x", "X", "p", "_", "+", "@", "*", "\u0661", "\u00e9", "\ud83d\ude00", "\uff21", " "};
+        StringBuilder s = new StringBuilder();
+        int n = 1 + r.nextInt(7);
+        for (int i = 0; i < n; i++) {
+            s.append(tokens[r.nextInt(tokens.length)]);
+        }
+        return s.toString().isBlank() ? "x" + s : s.toString();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 440})
+    void compare_randomLegacyAndPep440Versions_isTotalPreorder(long seed) {
+        LangPropertyChecks.assertOrderLaws(pypi, PypiPropertyTest::mixedVersion, seed);
     }
 
     @ParameterizedTest(name = "seed {0}")

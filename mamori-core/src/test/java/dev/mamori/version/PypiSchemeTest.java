@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** PEP 440 edge cases, each checked against python3-packaging 23.0 when written. */
+/**
+ * PEP 440 edge cases, each checked against python3-packaging 23.0 when written, and legacy (non-PEP 440) versions,
+ * checked against packaging 21.3 ({@code pip._vendor.packaging}).
+ */
 final class PypiSchemeTest {
     private final VersionScheme pypi = VersionSchemes.forName("pypi");
 
@@ -50,12 +53,45 @@ final class PypiSchemeTest {
     }
 
     @ParameterizedTest(name = "invalid: \"{0}\"")
-    @ValueSource(strings = {"", " ", "0.1-bulbasaur", "1.0-", "1.0+", "1.0+a..b", "1!", "1..0", "1.0-1-1", "1.0_1",
-        "1.0.x", "1.0.*", "a1", "1.0 1", "vv1.0", "1.0a1b1", "1.0.post1.post2", "1.0.dev1a1", "2.0.1rc2-git",
-        "trunk", "1.0\u0661", "1.0.po\u017ft1", "1.0+\u212a"})
-    void validate_notPep440_throwsNamingText(String text) {
+    @ValueSource(strings = {"", " ", "\u3000", " \u2003\t", "1.0.po\u017ft1", "1.0prev\u0131ew1", "1.0+\u212a"})
+    void validate_blankOrPep440OnlyByUnicodeFolding_throws(String text) {
         assertThatThrownBy(() -> pypi.validate(text)).isInstanceOf(VersionException.class)
                 .hasMessageContaining(text.isBlank() ? "empty" : text);
+        assertThatThrownBy(() -> pypi.compare(text, "0.1-bulbasaur")).isInstanceOf(VersionException.class);
+        assertThatThrownBy(() -> pypi.compare("1.0", text)).isInstanceOf(VersionException.class);
+    }
+
+    @ParameterizedTest(name = "legacy: \"{0}\"")
+    @ValueSource(strings = {"0.1-bulbasaur", "0.7.10p1", "2013-01-21T20:33:09+0100", "1.0-", "1.0+", "1!", "1..0",
+        "1.0-1-1", "1.0_1", "1.0.x", "1.0.*", "a1", "1.0 1", "vv1.0", "1.0a1b1", "1.0.post1.post2", "1.0.dev1a1",
+        "2.0.1rc2-git", "trunk", "1.0\u0661", " foo "})
+    void validate_legacyVersion_isAcceptedAndBelowEveryPep440Version(String text) {
+        pypi.validate(text);
+        assertThat(pypi.compare(text, "0.0.dev0")).isEqualTo(-1);
+        assertThat(pypi.compare("0!0", text)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} < {1}")
+    @CsvSource({
+        // numbers compare padded to eight digits (longer ones as text), letters after numbers
+        "0.7.10p1, 0.7.11p1", "0.7.9p1, 0.7.10p1", "0.7.10p1, 0.7.10p2", "100000000-x, 99999999-x",
+        "123456789-x, 99999999-x", "1.0.x, 1.0.0.x.1", "1.0-a, 1.0-b", "1.0-x, 1.0x",
+        // pre/preview/rc -> c, dev -> @, - -> final-: @ < a < c < final < final-
+        "1.0-dev-x, 1.0a-x", "1.0a-x, 1.0-rc-x", "1.0pre-x, 1.0final", "1.0final, 1.0-x",
+        // code point order, not UTF-16 order: U+FF21 (lower U+FF41) sorts below U+1F600
+        "1.0-\uff21, 1.0-\ud83d\ude00", "TRUNK, z",
+        // a legacy version is below every PEP 440 version, even one its key would equal
+        "1.0final, 1.0", "99999-x, 0.dev0"})
+    void compare_legacyOrderedPair_isLess(String smaller, String larger) {
+        assertThat(pypi.compare(smaller, larger)).isEqualTo(-1);
+        assertThat(pypi.compare(larger, smaller)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"1.0-FOO, 1.0-foo", "1.0.0-x, 1.0-x", "1.0-rc-x, 1.0-c-x", "1.0-preview-x, 1.0-pre-x",
+        "1.0-dev-x, 1.0-@-x", "1.0.x, 1x", "01.0-x, 1.0-x"})
+    void compare_legacyEquivalentSpellings_areEqual(String a, String b) {
+        assertThat(pypi.compare(a, b)).isZero();
     }
 
     @ParameterizedTest(name = "''{0}'' in ''{1}'' is {2}")
@@ -91,10 +127,20 @@ final class PypiSchemeTest {
                 .hasMessageContaining(spec);
     }
 
+    @ParameterizedTest(name = "''{0}'' in ''{1}'' is {2}")
+    @CsvSource(delimiter = '|', value = {
+        // packaging 21.3: every PEP 440 operator refuses a LegacyVersion, != included; === compares the raw text
+        "0.1-bulbasaur | >=0 | false", "0.1-bulbasaur | <99 | false", "0.1-bulbasaur | !=1.0 | false",
+        "0.1-bulbasaur | ==0.1.* | false", "0.1-bulbasaur | '' | true", "0.1-bulbasaur | ===0.1-BULBASAUR | true",
+        "0.1-bulbasaur | '>=0,===0.1-bulbasaur' | false", "trunk | ===trunk | true", "trunk | ===trunk2 | false"})
+    void contains_legacyVersion_followsPackaging213(String version, String spec, boolean expected) {
+        assertThat(pypi.parseRange(spec).contains(version)).isEqualTo(expected);
+    }
+
     @Test
-    void contains_invalidVersion_throws() {
-        assertThatThrownBy(() -> pypi.parseRange(">=1.0").contains("0.1-bulbasaur"))
-                .isInstanceOf(VersionException.class).hasMessageContaining("0.1-bulbasaur");
+    void contains_blankVersion_throws() {
+        assertThatThrownBy(() -> pypi.parseRange(">=1.0").contains(" ")).isInstanceOf(VersionException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test

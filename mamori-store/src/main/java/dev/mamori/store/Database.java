@@ -57,6 +57,8 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(4);
         } else {
+            // batched inserts travel as multi-row INSERTs: an order of magnitude faster for imports
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.setMaximumPoolSize(10);
         }
         HikariDataSource ds = new HikariDataSource(config);

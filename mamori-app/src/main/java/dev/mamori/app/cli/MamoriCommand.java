@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             PurlCommand.class,
             CvssCommand.class,
             ServeCommand.class,
+            FeedCommand.class,
+            DbCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success / no findings, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error."})

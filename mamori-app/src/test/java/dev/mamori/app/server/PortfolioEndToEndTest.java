@@ -7,8 +7,8 @@ import dev.mamori.store.DatabaseKind;
 import dev.mamori.vex.VexDocument;
 import dev.mamori.vex.VexFormat;
 import dev.mamori.vex.VexReader;
-import dev.mamori.vex.VexState;
 import dev.mamori.vex.VexStatement;
+import dev.mamori.vex.VexStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -176,12 +176,13 @@ final class PortfolioEndToEndTest {
                 assertThat(VexSchemas.violations(vex.body().getBytes(StandardCharsets.UTF_8), format)).as(format + ": " + vex.body())
                         .isEmpty();
                 assertThat(vex.body()).contains(XSTREAM, PGJDBC, "pkg:maven/com.thoughtworks.xstream/xstream@1.4.5");
-                VexDocument read = VexReader.read(new java.io.ByteArrayInputStream(vex.body().getBytes(StandardCharsets.UTF_8)), format.label());
-                VexStatement x = read.statements().stream().filter(st -> st.vulnerabilityId().equals(XSTREAM)).findFirst().orElseThrow();
-                assertThat(x.state()).isEqualTo(VexState.NOT_AFFECTED);
-                assertThat(x.justification()).isEqualTo("vulnerable_code_not_in_execute_path");
-                VexStatement pg = read.statements().stream().filter(st -> st.ids().contains(PGJDBC)).findFirst().orElseThrow();
-                assertThat(pg.state()).isEqualTo(VexState.IN_TRIAGE);
+                VexDocument read = VexReader.read(vex.body().getBytes(StandardCharsets.UTF_8), format.label());
+                VexStatement x = read.statements().stream().filter(st -> st.vulnerabilityIds().contains(XSTREAM)).findFirst().orElseThrow();
+                assertThat(x.status()).isEqualTo(VexStatus.NOT_AFFECTED);
+                assertThat(x.justification()).isEqualTo(format == VexFormat.CYCLONEDX ? "code_not_reachable"
+                        : "vulnerable_code_not_in_execute_path");
+                VexStatement pg = read.statements().stream().filter(st -> st.vulnerabilityIds().contains(PGJDBC)).findFirst().orElseThrow();
+                assertThat(pg.status()).isEqualTo(VexStatus.UNDER_INVESTIGATION);
             }
             assertThat(s.get("/api/v1/releases/" + r82 + "/vex?format=openvex").body()).contains("\"@context\"", "openvex.dev/ns/v0.2.0");
             assertThat(s.get("/api/v1/releases/" + r82 + "/vex?format=csaf").body()).contains("\"csaf_vex\"");
@@ -201,7 +202,9 @@ final class PortfolioEndToEndTest {
                      ]}""";
             JsonNode imported = s.upload("/api/v1/releases/" + r81 + "/vex", supplierVex.getBytes(StandardCharsets.UTF_8),
                     "application/json").json();
-            assertThat(imported.path("document").path("format").asText()).isEqualTo("openvex");
+            assertThat(imported.path("document").path("format").asText()).startsWith("OpenVEX");
+            assertThat(imported.path("document").path("id").asText()).isEqualTo("https://supplier.example/vex/2024-001");
+            assertThat(imported.path("document").path("author").asText()).isEqualTo("Supplier PSIRT");
             assertThat(imported.path("applied")).singleElement().satisfies(a -> {
                 assertThat(a.path("vulnerabilityId").asText()).isEqualTo(DOM4J);
                 assertThat(a.path("findingsChanged")).hasSize(1);
@@ -211,7 +214,7 @@ final class PortfolioEndToEndTest {
             JsonNode dom4j = s.get("/api/v1/releases/" + r81 + "/findings?vulnerability=" + DOM4J).json().path("items").get(0);
             assertThat(dom4j.path("triage").path("state").asText()).isEqualTo("not_affected");
             assertThat(dom4j.path("triage").path("justification").asText()).isEqualTo("vulnerable_code_cannot_be_controlled_by_adversary");
-            assertThat(dom4j.path("triage").path("source").asText()).startsWith("vex:openvex https://supplier.example/vex/2024-001 sha256:");
+            assertThat(dom4j.path("triage").path("source").asText()).startsWith("vex OpenVEX").contains("https://supplier.example/vex/2024-001 sha256:");
             ApiTest.assertProblem(s.upload("/api/v1/releases/" + r81 + "/vex", "{\"nope\": 1}".getBytes(StandardCharsets.UTF_8),
                     "application/json"), 422, "urn:mamori:problem:unprocessable-document");
 

@@ -23,13 +23,18 @@ import dev.mamori.store.portfolio.TriageScope;
 import dev.mamori.store.portfolio.TriageState;
 import dev.mamori.version.VersionException;
 import dev.mamori.version.VersionSchemes;
+import dev.mamori.app.server.JsonText;
 import dev.mamori.vex.VexDocument;
+import dev.mamori.vex.VexExport;
 import dev.mamori.vex.VexFormat;
+import dev.mamori.vex.VexJustification;
 import dev.mamori.vex.VexProduct;
 import dev.mamori.vex.VexReader;
 import dev.mamori.vex.VexState;
 import dev.mamori.vex.VexStatement;
+import dev.mamori.vex.VexStatus;
 import dev.mamori.vex.VexWriter;
+import tools.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,10 +81,12 @@ class VexController {
     private final SbomFiles files;
     private final AuditLog audit;
     private final Database db;
+    private final JsonText json;
     private final Clock clock;
 
     VexController(ReleaseRepository releases, ProductRepository products, ComponentRepository components, FindingRepository findings,
-                  TriageRepository triage, TriageService triageService, SbomFiles files, AuditLog audit, Database db, Clock clock) {
+                  TriageRepository triage, TriageService triageService, SbomFiles files, AuditLog audit, Database db, JsonText json,
+                  Clock clock) {
         this.releases = releases;
         this.products = products;
         this.components = components;
@@ -89,6 +96,7 @@ class VexController {
         this.files = files;
         this.audit = audit;
         this.db = db;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -109,13 +117,13 @@ class VexController {
         String subjectPurl = components.all(id).stream().filter(c -> StoredComponent.ROLE_SUBJECT.equals(c.role()))
                 .map(StoredComponent::purl).filter(x -> x != null && x.startsWith("pkg:")).findFirst().orElse(null);
         Map<Long, TriageDecision> decisions = new LinkedHashMap<>();
-        List<VexStatement> statements = new ArrayList<>();
+        List<VexExport.Statement> statements = new ArrayList<>();
         for (StoredFinding fi : findings.present(id)) {
             TriageDecision d = fi.triageDecisionId() == null ? null
                     : decisions.computeIfAbsent(fi.triageDecisionId(), k -> triage.find(k).orElse(null));
             String name = fi.packageEcosystem().equals("maven") ? fi.packageName().replace(':', '/') : fi.componentName();
-            VexProduct component = new VexProduct(name, fi.componentVersion(), fi.purl(), fi.componentKey());
-            statements.add(new VexStatement(fi.vulnerabilityId(), fi.aliases(), List.of(component), VexState.parse(fi.triageState()),
+            VexExport.Subject component = new VexExport.Subject(name, fi.componentVersion(), fi.purl(), fi.componentKey());
+            statements.add(new VexExport.Statement(fi.vulnerabilityId(), fi.aliases(), List.of(component), VexState.parse(fi.triageState()),
                     fi.triageJustification(), d == null ? null : d.comment(), null, fi.fixedVersion(),
                     fi.triageUpdatedAt() != null ? fi.triageUpdatedAt() : fi.firstSeen()));
         }
@@ -123,8 +131,8 @@ class VexController {
             case CSAF -> "MAMORI-" + r.id() + "-" + DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneOffset.UTC).format(now);
             default -> "urn:uuid:" + UUID.randomUUID();
         };
-        VexDocument doc = new VexDocument(f, docId, p.ownerTeam() != null ? p.ownerTeam() : "Mamori", now, 1,
-                new VexProduct(p.name(), r.version(), subjectPurl, null), statements);
+        VexExport doc = new VexExport(docId, p.ownerTeam() != null ? p.ownerTeam() : "Mamori", now, 1,
+                new VexExport.Subject(p.name(), r.version(), subjectPurl, null), statements);
         byte[] body = new VexWriter("Mamori", MamoriVersion.get()).bytes(doc, f);
         MediaType type = f == VexFormat.CYCLONEDX ? MediaType.parseMediaType("application/vnd.cyclonedx+json") : MediaType.APPLICATION_JSON;
         String file = (p.name() + "-" + r.version()).replaceAll("[^A-Za-z0-9._-]", "_") + switch (f) {
@@ -136,7 +144,8 @@ class VexController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"").body(body);
     }
 
-    record DocumentView(String format, String id, String author, Instant timestamp, int statements, String sha256) {}
+    /** @param warnings what the reader could not use (a product it cannot match, a statement without an id…) */
+    record DocumentView(String format, String id, String author, int statements, String sha256, List<String> warnings) {}
 
     /** @param findingsChanged findings whose triage state the decision changed */
     record Applied(String vulnerabilityId, String component, String state, long decisionId, List<Long> findingsChanged) {}
@@ -171,8 +180,15 @@ class VexController {
         releases.find(releaseId).orElseThrow(() -> ApiException.notFound("release", releaseId));
         SbomFiles.Received received = files.receive(in);
         VexDocument doc;
-        try (InputStream stored = Files.newInputStream(received.temp())) {
-            doc = VexReader.read(stored, "VEX document");
+        String docId;
+        String author;
+        try {
+            byte[] bytes = Files.readAllBytes(received.temp());
+            doc = VexReader.read(bytes, "VEX document");
+            JsonNode root = json.mapper().readTree(bytes);
+            docId = firstText(root.path("@id"), root.path("serialNumber"), root.path("document").path("tracking").path("id"));
+            author = firstText(root.path("author"), root.path("document").path("publisher").path("name"),
+                    root.path("metadata").path("authors").path(0).path("name"), root.path("metadata").path("manufacturer").path("name"));
         } catch (IOException e) {
             files.discard(received);
             throw new UncheckedIOException(e);
@@ -181,9 +197,9 @@ class VexController {
             throw e;
         }
         files.keep(received);
-        String source = "vex:" + doc.format().label() + " " + (doc.id() == null ? "(no id)" : doc.id()) + " sha256:" + received.sha256();
+        String source = "vex " + doc.format() + " " + (docId == null ? "(no id)" : docId) + " sha256:" + received.sha256();
         if (source.length() > 500) {
-            source = source.substring(0, 420) + "… sha256:" + received.sha256();
+            source = "vex " + doc.format() + " sha256:" + received.sha256();
         }
         String actor = Actor.current();
         String src = source;
@@ -193,73 +209,96 @@ class VexController {
             List<Unmatched> unmatched = new ArrayList<>();
             int skipped = 0;
             for (VexStatement s : doc.statements()) {
-                if (s.state() == VexState.IN_TRIAGE) {
+                if (s.status() == VexStatus.UNDER_INVESTIGATION) {
                     skipped++;
                     continue;
                 }
-                Set<String> ids = new HashSet<>(s.ids());
+                TriageState state = switch (s.status()) {
+                    case NOT_AFFECTED -> "false_positive".equals(s.statusText()) ? TriageState.FALSE_POSITIVE : TriageState.NOT_AFFECTED;
+                    case AFFECTED -> TriageState.EXPLOITABLE;
+                    case FIXED -> TriageState.RESOLVED;
+                    case UNDER_INVESTIGATION -> TriageState.IN_TRIAGE;
+                };
+                String justification = justification(s.justification());
+                List<VexProduct> targets = targets(s);
+                Set<String> ids = new HashSet<>(s.vulnerabilityIds());
                 Set<String> decided = new HashSet<>();
                 boolean any = false;
                 for (StoredFinding f : present) {
-                    if (f.ids().stream().noneMatch(ids::contains) || !matches(s, f)) {
+                    if (f.ids().stream().noneMatch(ids::contains) || !matches(targets, f)) {
                         continue;
                     }
                     any = true;
                     if (!decided.add(f.packageEcosystem() + ":" + f.packageName())) {
                         continue; // one release-scoped decision covers every version of the package
                     }
-                    String comment = s.impactStatement() != null ? s.impactStatement() : s.actionStatement();
-                    if (s.state() == VexState.NOT_AFFECTED && s.justification() == null && comment == null) {
+                    String comment = s.detail();
+                    if (state == TriageState.NOT_AFFECTED && justification == null && comment == null) {
                         comment = "not affected, according to " + src;
                     }
-                    TriageService.Outcome o = triageService.decide(f, TriageScope.RELEASE, TriageState.valueOf(s.state().name()),
-                            s.state() == VexState.NOT_AFFECTED ? s.justification() : null, comment, src, actor);
-                    applied.add(new Applied(s.vulnerabilityId(), f.purl() != null ? f.purl() : f.componentKey(), s.state().label(),
+                    TriageService.Outcome o = triageService.decide(f, TriageScope.RELEASE, state,
+                            state == TriageState.NOT_AFFECTED ? justification : null, comment, src, actor);
+                    applied.add(new Applied(s.vulnerability(), f.purl() != null ? f.purl() : f.componentKey(), state.label(),
                             o.decision().id(), o.changedFindings()));
                 }
                 if (!any) {
-                    unmatched.add(new Unmatched(s.vulnerabilityId(), s.components().stream().map(VexProduct::label).toList(),
-                            s.state().label()));
+                    unmatched.add(new Unmatched(s.vulnerability(), targets.stream().map(VexProduct::id).toList(), state.label()));
                 }
             }
-            DocumentView view = new DocumentView(doc.format().label(), doc.id(), doc.author(), doc.timestamp(), doc.statements().size(),
-                    received.sha256());
+            DocumentView view = new DocumentView(doc.format(), docId, author, doc.statements().size(), received.sha256(),
+                    doc.warnings());
             audit.record(clock.instant(), actor, "vex.import", "release", releaseId, null,
                     "{\"source\":" + quote(src) + ",\"applied\":" + applied.size() + ",\"unmatched\":" + unmatched.size() + "}");
             return new ImportResult(view, applied, unmatched, skipped);
         });
     }
 
-    /** Whether a statement's components name the finding's component (all of the product when it names none). */
-    static boolean matches(VexStatement s, StoredFinding f) {
-        if (s.components().isEmpty()) {
-            return true;
+    /** A justification in CISA's words (CycloneDX's are mapped), or null. */
+    static String justification(String given) {
+        if (given == null) {
+            return null;
         }
-        for (VexProduct c : s.components()) {
-            if (c.purl() != null) {
-                Purl purl;
-                try {
-                    purl = Purl.parse(c.purl());
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-                PackageKey key = purl.packageKey();
-                if (!key.ecosystem().equals(f.packageEcosystem()) || !key.name().equals(f.packageName())) {
-                    continue;
-                }
-                if (purl.version() == null || sameVersion(purl.type(), purl.nativeVersion(), f.componentVersion())) {
-                    return true;
-                }
-            } else if (c.name() != null && f.componentName() != null) {
-                String n = c.name().strip();
-                String mine = f.componentName();
-                if (n.equalsIgnoreCase(mine) || n.equalsIgnoreCase(f.packageName())
-                        || (n.regionMatches(true, 0, mine, 0, mine.length()) && n.length() > mine.length() && n.charAt(mine.length()) == ' ')) {
-                    return c.version() == null || c.version().equals(f.componentVersion());
-                }
+        return VexJustification.VALUES.contains(given) ? given : VexJustification.ofCycloneDx(given);
+    }
+
+    /** What a statement is about: a product's subcomponents where it names them, else the product. */
+    static List<VexProduct> targets(VexStatement s) {
+        List<VexProduct> out = new ArrayList<>();
+        for (VexProduct p : s.products()) {
+            if (p.subcomponents().isEmpty()) {
+                out.add(p);
+            } else {
+                out.addAll(p.subcomponents());
+            }
+        }
+        return out;
+    }
+
+    /** Whether one of the products is the finding's component: same package, and same version where one is given. */
+    static boolean matches(List<VexProduct> products, StoredFinding f) {
+        for (VexProduct c : products) {
+            Purl purl = c.purl();
+            if (purl == null) {
+                continue;
+            }
+            PackageKey key = purl.packageKey();
+            if (!key.ecosystem().equals(f.packageEcosystem()) || !key.name().equals(f.packageName())) {
+                continue;
+            }
+            if (purl.version() == null || sameVersion(purl.type(), purl.nativeVersion(), f.componentVersion())) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static String firstText(JsonNode... nodes) {
+        for (JsonNode n : nodes) {
+            if (n != null && n.isString() && !n.asString().isBlank()) {
+                return n.asString();
+            }
+        }
+        return null;
     }
 
     private static boolean sameVersion(String type, String a, String b) {

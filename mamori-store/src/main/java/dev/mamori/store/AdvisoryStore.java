@@ -1,0 +1,317 @@
+package dev.mamori.store;
+
+import dev.mamori.advisory.Advisory;
+import dev.mamori.advisory.AdvisoryCodec;
+import dev.mamori.advisory.AdvisorySink;
+import dev.mamori.advisory.AdvisorySources;
+import dev.mamori.advisory.CweEntry;
+import dev.mamori.advisory.EpssScore;
+import dev.mamori.advisory.KevEntry;
+import dev.mamori.purl.PackageKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Vulnerability intelligence in the store: advisories of every source with their indexes (by package, by CPE
+ * vendor:product, by id and alias), KEV, EPSS and CWE, and a status per source.
+ *
+ * <p>An import is one transaction: if any file fails, nothing of the import is written. Records are keyed by
+ * (source, id) and compared by a hash of their content: an identical record is counted unchanged and not written, so
+ * re-importing the same data changes nothing. Nothing is deleted: a record missing from a later import stays, and a
+ * withdrawn one is kept with its withdrawal date.
+ */
+public final class AdvisoryStore {
+    private static final String COLUMNS = "a.content, a.origin, a.fetched_at";
+
+    private final Database database;
+    private final JdbcClient jdbc;
+
+    public AdvisoryStore(Database database) {
+        this.database = database;
+        this.jdbc = database.jdbc();
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /** Produces the records of an import into the sink it is given. */
+    @FunctionalInterface
+    public interface Reading {
+        void read(AdvisorySink sink);
+    }
+
+    /**
+     * Imports files, directories and archives in any format {@link AdvisorySources} recognises, in one transaction.
+     *
+     * @param fetchedAt when the files were fetched from their sources, for provenance; null when unknown
+     * @param now       the import time (source status, {@code imported_at})
+     * @throws dev.mamori.input.InputException for the first unreadable or malformed file; nothing is written
+     */
+    public ImportResult importPaths(List<Path> paths, Instant fetchedAt, Instant now) {
+        return importFrom(now, sink -> {
+            for (Path p : paths) {
+                AdvisorySources.read(p, fetchedAt, sink);
+            }
+        });
+    }
+
+    /**
+     * Imports whatever {@code reading} hands to its sink, in one transaction: committed when {@code reading} returns,
+     * rolled back when it throws (the exception is rethrown). {@code reading} runs on a thread of its own, which also
+     * encodes and hashes the records, while this thread writes them.
+     */
+    public ImportResult importFrom(Instant now, Reading reading) {
+        return inWriteTransaction(now, session -> ImportPipeline.run(reading, session));
+    }
+
+    interface SessionWork {
+        void run(ImportSession session) throws SQLException;
+    }
+
+    ImportResult inWriteTransaction(Instant now, SessionWork work) {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            ImportSession session = null;
+            try {
+                session = new ImportSession(c, now);
+                work.run(session);
+                ImportResult result = session.finish();
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                if (session != null) {
+                    session.closeStatements();
+                }
+                rollback(c, e);
+                if (e instanceof SQLException sql) {
+                    throw new StoreException("import failed, nothing was written: " + sql.getMessage(), sql);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot use the store: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Records that syncing a source failed (for the sync jobs; a failed import reports to its caller instead). The
+     * source's data is left as it is.
+     */
+    public void recordFailure(String source, String message, Instant at) {
+        String kind = switch (source) {
+            case ImportSession.KEV, ImportSession.EPSS, ImportSession.CWE -> source;
+            default -> ImportSession.ADVISORIES;
+        };
+        jdbc.sql("""
+                insert into intel_source (source, kind, records, withdrawn, last_error, last_error_at)
+                values (:source, :kind, 0, 0, :error, :at)
+                on conflict (source) do update set last_error = excluded.last_error, last_error_at = excluded.last_error_at""")
+                .param("source", source).param("kind", kind).param("error", message)
+                .param("at", Timestamps.format(at)).update();
+    }
+
+    // ---- lookups --------------------------------------------------------------------------------------------------
+
+    /** The advisory a source published under an id, if stored. */
+    public Optional<Advisory> find(String source, String id) {
+        return jdbc.sql("select " + COLUMNS + " from advisory a where a.source = :source and a.advisory_id = :id")
+                .param("source", source).param("id", id)
+                .query((rs, n) -> advisory(rs)).optional();
+    }
+
+    /** Advisories filed under a package (withdrawn ones included: check {@link Advisory#withdrawn()}). */
+    public List<Advisory> byPackage(PackageKey key) {
+        return jdbc.sql("select " + COLUMNS + " from advisory_package p join advisory a"
+                        + " on a.source = p.source and a.advisory_id = p.advisory_id"
+                        + " where p.ecosystem = :ecosystem and p.name = :name order by a.source, a.advisory_id")
+                .param("ecosystem", key.ecosystem()).param("name", key.name())
+                .query((rs, n) -> advisory(rs)).list();
+    }
+
+    /**
+     * The advisories filed under any of the packages, each once, in (source, id) order: what a scan of an SBOM with
+     * these packages needs, without loading the rest of the store.
+     */
+    public List<Advisory> byPackages(java.util.Collection<PackageKey> keys) {
+        java.util.Map<List<String>, Advisory> out = new java.util.TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("select " + COLUMNS + ", a.source, a.advisory_id"
+                     + " from advisory_package p join advisory a on a.source = p.source and a.advisory_id = p.advisory_id"
+                     + " where p.ecosystem = ? and p.name = ?")) {
+            for (PackageKey key : new java.util.LinkedHashSet<>(keys)) {
+                s.setString(1, key.ecosystem());
+                s.setString(2, key.name());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> k = List.of(rs.getString(4), rs.getString(5));
+                        if (!out.containsKey(k)) {
+                            out.put(k, advisory(rs));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the store failed: " + e.getMessage(), e);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** How many advisories in force (not withdrawn) are filed under at least one package. */
+    public long packageAdvisoryCount() {
+        return jdbc.sql("select count(*) from advisory a where a.withdrawn is null and exists (select 1 from"
+                        + " advisory_package p where p.source = a.source and p.advisory_id = a.advisory_id)")
+                .query(Long.class).single();
+    }
+
+    /** Advisories naming a CPE vendor:product (case does not matter). */
+    public List<Advisory> byCpe(String vendor, String product) {
+        return jdbc.sql("select " + COLUMNS + " from advisory_cpe p join advisory a"
+                        + " on a.source = p.source and a.advisory_id = p.advisory_id"
+                        + " where p.vendor = :vendor and p.product = :product order by a.source, a.advisory_id")
+                .param("vendor", vendor.toLowerCase(Locale.ROOT)).param("product", product.toLowerCase(Locale.ROOT))
+                .query((rs, n) -> advisory(rs)).list();
+    }
+
+    /** Advisories that are this id: their own id or a stated alias (case does not matter). */
+    public List<Advisory> byAlias(String id) {
+        return byId(id, "and p.kind in ('id', 'alias')");
+    }
+
+    /**
+     * Advisories that name this id in any way: as their id, an alias, an upstream id (a distro advisory's CVEs) or a
+     * related id (a CSAF document's id). The reaction path starts here when an id changes.
+     */
+    public List<Advisory> mentioning(String id) {
+        return byId(id, "");
+    }
+
+    private List<Advisory> byId(String id, String condition) {
+        return jdbc.sql("select " + COLUMNS + " from advisory_alias p join advisory a"
+                        + " on a.source = p.source and a.advisory_id = p.advisory_id"
+                        + " where p.alias = :alias " + condition + " order by a.source, a.advisory_id")
+                .param("alias", IntelIndexes.aliasKey(id))
+                .query((rs, n) -> advisory(rs)).list();
+    }
+
+    /**
+     * Every stored advisory, streamed in (source, id) order without holding them all: for building the in-memory
+     * index or a bundle.
+     *
+     * @param withPackagesOnly only advisories filed under at least one package (what the package matcher can use)
+     */
+    public void forEachAdvisory(boolean withPackagesOnly, Consumer<Advisory> sink) {
+        String sql = "select " + COLUMNS + " from advisory a"
+                + (withPackagesOnly ? " where exists (select 1 from advisory_package p"
+                        + " where p.source = a.source and p.advisory_id = a.advisory_id)" : "")
+                + " order by a.source, a.advisory_id";
+        stream(sql, rs -> sink.accept(advisory(rs)));
+    }
+
+    /** The number of advisories stored. */
+    public long advisoryCount() {
+        return jdbc.sql("select count(*) from advisory").query(Long.class).single();
+    }
+
+    public Optional<KevEntry> kev(String cve) {
+        return jdbc.sql("select content from kev_entry where cve_id = :cve").param("cve", cve)
+                .query((rs, n) -> AdvisoryCodec.decodeKev(bytes(rs.getString(1)))).optional();
+    }
+
+    public Optional<EpssScore> epss(String cve) {
+        return jdbc.sql("select cve_id, epss, percentile from epss_score where cve_id = :cve").param("cve", cve)
+                .query((rs, n) -> epss(rs)).optional();
+    }
+
+    public Optional<CweEntry> cwe(String id) {
+        return jdbc.sql("select content from cwe_entry where cwe_id = :id").param("id", id)
+                .query((rs, n) -> AdvisoryCodec.decodeCwe(bytes(rs.getString(1)))).optional();
+    }
+
+    /** What the store knows about each source, by source name. */
+    public List<SourceStatus> status() {
+        return jdbc.sql("""
+                select source, kind, records, withdrawn, last_sync, newest_modified, feed_version, feed_date,
+                       last_error, last_error_at
+                from intel_source order by source""")
+                .query((rs, n) -> new SourceStatus(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        Timestamps.parseStored(rs.getString(5)), Timestamps.parseStored(rs.getString(6)),
+                        rs.getString(7), rs.getString(8), rs.getString(9), Timestamps.parseStored(rs.getString(10))))
+                .list();
+    }
+
+    // ---- reading helpers ------------------------------------------------------------------------------------------
+
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs a query and hands over its rows as they come: in a read-only transaction, so PostgreSQL streams with a
+     * cursor (fetch size) instead of loading the result, and SQLite reads one snapshot.
+     */
+    void stream(String sql, RowHandler handler) {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setFetchSize(500);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An advisory from the columns {@code content, origin, fetched_at}. */
+    static Advisory advisory(ResultSet rs) throws SQLException {
+        String fetched = rs.getString(3);
+        return AdvisoryCodec.decode(bytes(rs.getString(1)), rs.getString(2), Timestamps.parseStored(fetched));
+    }
+
+    static EpssScore epss(ResultSet rs) throws SQLException {
+        double epss = rs.getDouble(2);
+        if (rs.wasNull()) {
+            epss = Double.NaN;
+        }
+        double percentile = rs.getDouble(3);
+        if (rs.wasNull()) {
+            percentile = Double.NaN;
+        }
+        return new EpssScore(rs.getString(1), epss, percentile);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
