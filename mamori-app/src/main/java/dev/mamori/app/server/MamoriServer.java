@@ -2,6 +2,7 @@ package dev.mamori.app.server;
 
 import dev.mamori.app.MamoriVersion;
 import dev.mamori.app.server.analysis.FileAdvisoryProvider;
+import dev.mamori.store.AdvisoryStore;
 import dev.mamori.store.AuditLog;
 import dev.mamori.store.Database;
 import dev.mamori.store.InstanceRepository;
@@ -61,11 +62,11 @@ public class MamoriServer {
         return new AuditLog(database);
     }
 
-    /** Advisories from files in DATA_DIR/advisories (or {@code mamori.advisories.dir}), until the store provides them. */
+    /** Advisories from the advisory store and from files in DATA_DIR/advisories (or {@code mamori.advisories.dir}). */
     @Bean(destroyMethod = "close")
-    FileAdvisoryProvider advisoryProvider(ServerSettings settings, MamoriProperties properties, Clock clock) {
+    FileAdvisoryProvider advisoryProvider(ServerSettings settings, MamoriProperties properties, Database database, Clock clock) {
         Path dir = properties.advisories().dir() != null ? properties.advisories().dir() : settings.dataDir().resolve("advisories");
-        return new FileAdvisoryProvider(dir, properties.advisories().pollInterval(), clock);
+        return new FileAdvisoryProvider(dir, new AdvisoryStore(database), properties.advisories().pollInterval(), clock);
     }
 
     @Bean

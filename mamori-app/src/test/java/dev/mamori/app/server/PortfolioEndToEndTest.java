@@ -3,6 +3,8 @@ package dev.mamori.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mamori.store.AdvisoryStore;
+import dev.mamori.store.Database;
 import dev.mamori.store.DatabaseKind;
 import dev.mamori.vex.VexDocument;
 import dev.mamori.vex.VexFormat;
@@ -24,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Issue 8's must-show, over HTTP on a real server, on SQLite and on PostgreSQL: a product with two releases of a real
  * project (OWASP WebGoat 8.1.0 and 8.2.0, real CycloneDX SBOMs), real GitHub advisories, the findings and the diff;
  * triage that reaches future uploads; VEX export in three formats (schema-valid) and a supplier's VEX imported; then a
- * new advisory that changes the findings without a new upload.
+ * new advisory imported into the advisory store that changes the findings without a new upload, and one withdrawn
+ * from the advisory files.
  */
 final class PortfolioEndToEndTest {
     static final String XSTREAM = "CVE-2013-7285";     // GHSA-f554-x222-wgf7, xstream < 1.4.6: both releases (1.4.5)
@@ -218,9 +221,11 @@ final class PortfolioEndToEndTest {
             ApiTest.assertProblem(s.upload("/api/v1/releases/" + r81 + "/vex", "{\"nope\": 1}".getBytes(StandardCharsets.UTF_8),
                     "application/json"), 422, "urn:mamori:problem:unprocessable-document");
 
-            // a new advisory affecting a stored component: findings change with no new upload
+            // a new advisory affecting a stored component, imported into the advisory store as `mamori db import` does:
+            // findings change with no new upload
             Instant before = Instant.now();
-            Fixtures.copy(Fixtures.GHSA.resolve("GHSA-m72m-mhq2-9p6c.json"), advisories);
+            new AdvisoryStore(s.context.getBean(Database.class))
+                    .importPaths(List.of(Fixtures.GHSA.resolve("GHSA-m72m-mhq2-9p6c.json")), null, Instant.now());
             JsonNode refreshed = s.post("/api/v1/advisories/refresh", Map.of()).json();
             assertThat(refreshed.path("changed").asBoolean()).isTrue();
             assertThat(refreshed.path("added")).extracting(JsonNode::asText).containsExactly("GHSA-m72m-mhq2-9p6c");

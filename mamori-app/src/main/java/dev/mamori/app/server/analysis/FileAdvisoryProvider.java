@@ -4,6 +4,7 @@ import dev.mamori.advisory.Advisory;
 import dev.mamori.advisory.AdvisorySink;
 import dev.mamori.advisory.AdvisorySources;
 import dev.mamori.input.InputException;
+import dev.mamori.store.AdvisoryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,15 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Advisories read from the files of a directory (OSV JSON, OSV zip and JSON-lines archives, NVD, CVE 5, CSAF, JVN…;
- * each file's format is told from its content, see {@link AdvisorySources}). Re-read on {@link #refresh()} and when a
- * file is added, removed or changed (the directory is checked every poll interval). A file that cannot be read is
+ * Advisories from the advisory store ({@code mamori db import}, {@code mamori db sync}; optional) and from the files
+ * of a directory (OSV JSON, OSV zip and JSON-lines archives, NVD, CVE 5, CSAF, JVN…; each file's format is told from
+ * its content, see {@link AdvisorySources}). Read again on {@link #refresh()} and when a file is added, removed or
+ * changed or the store's advisories change (both are checked every poll interval). A file that cannot be read is
  * reported in {@link AdvisorySnapshot#problems()} and left out; the others count.
  */
 public final class FileAdvisoryProvider implements AdvisoryProvider, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileAdvisoryProvider.class);
 
     private final Path dir;
+    private final AdvisoryStore store;
     private final Clock clock;
     private final List<Consumer<AdvisoryChange>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller;
@@ -39,7 +42,13 @@ public final class FileAdvisoryProvider implements AdvisoryProvider, AutoCloseab
     private volatile String listing = "";
 
     public FileAdvisoryProvider(Path dir, Duration pollInterval, Clock clock) {
+        this(dir, null, pollInterval, clock);
+    }
+
+    /** @param store the advisory store to read as well, or null for files only */
+    public FileAdvisoryProvider(Path dir, AdvisoryStore store, Duration pollInterval, Clock clock) {
         this.dir = dir;
+        this.store = store;
         this.clock = clock;
         try {
             Files.createDirectories(dir);
@@ -69,6 +78,13 @@ public final class FileAdvisoryProvider implements AdvisoryProvider, AutoCloseab
         listing = listing();
         List<Advisory> advisories = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        if (store != null) {
+            try {
+                store.forEachAdvisory(false, advisories::add);
+            } catch (RuntimeException e) {
+                problems.add("advisory store: " + e.getMessage());
+            }
+        }
         for (Path file : files()) {
             try {
                 AdvisorySources.read(file, new AdvisorySink() {
@@ -109,7 +125,7 @@ public final class FileAdvisoryProvider implements AdvisoryProvider, AutoCloseab
 
     @Override
     public String describe() {
-        return "files in " + dir.toAbsolutePath();
+        return (store == null ? "" : "the advisory store and ") + "files in " + dir.toAbsolutePath();
     }
 
     public Path dir() {
@@ -138,9 +154,17 @@ public final class FileAdvisoryProvider implements AdvisoryProvider, AutoCloseab
         }
     }
 
-    /** Names, sizes and modification times of the files: what a change shows in. */
+    /** Names, sizes and modification times of the files, and the store's count and newest import: what a change shows in. */
     private String listing() {
         StringBuilder out = new StringBuilder();
+        if (store != null) {
+            try {
+                out.append("store|").append(store.advisoryCount()).append('|').append(store.status().stream()
+                        .map(st -> st.source() + "@" + st.lastSync()).sorted().toList()).append('\n');
+            } catch (RuntimeException e) {
+                out.append("store|?\n");
+            }
+        }
         for (Path f : files()) {
             try {
                 BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
