@@ -14,6 +14,10 @@ import java.util.Optional;
 /**
  * The rules every format shares, applied to the {@link Facts} an extractor found:
  * ids (empty, duplicate, dangling), dependency and containment cycles, purls, CPEs and licences.
+ *
+ * <p>Cycles are warnings: CycloneDX and SPDX describe real dependency graphs, which may be cyclic, and no format
+ * forbids a cycle (the SPDX 2.3 specification's own example has a containment cycle: JenaLib CONTAINS Package while
+ * Package hasFiles JenaLib).
  */
 final class SemanticRules {
     /** At most this many cycles are reported one by one. */
@@ -88,7 +92,7 @@ final class SemanticRules {
                 }
                 if (e.from().equals(e.to())) {
                     if (containment) {
-                        problems.error("containment.cycle", e.location(), "'" + e.from() + "' contains itself");
+                        problems.warning("containment.cycle", e.location(), "'" + e.from() + "' contains itself");
                     } else {
                         problems.warning("dependency.self", e.location(), "'" + e.from() + "' depends on itself");
                     }
@@ -109,8 +113,8 @@ final class SemanticRules {
                 String members = String.join(", ", scc.subList(0, Math.min(6, scc.size()))) + (scc.size() > 6 ? ", …" : "");
                 String location = where.getOrDefault(scc.getFirst(), "");
                 if (containment) {
-                    problems.error("containment.cycle", location, "containment cycle through " + scc.size()
-                            + " elements (" + members + "): an element cannot contain itself");
+                    problems.warning("containment.cycle", location, "containment cycle through " + scc.size()
+                            + " elements (" + members + "): an element ends up containing itself");
                 } else {
                     problems.warning("dependency.cycle", location, "dependency cycle through " + scc.size()
                             + " elements (" + members + ")");
@@ -118,7 +122,7 @@ final class SemanticRules {
             }
             if (reported > MAX_CYCLES) {
                 String rule = containment ? "containment.cycle" : "dependency.cycle";
-                problems.add(new Problem(containment ? Severity.ERROR : Severity.WARNING, rule, "",
+                problems.add(new Problem(Severity.WARNING, rule, "",
                         (reported - MAX_CYCLES) + " more cycles not listed"));
             }
         }
@@ -274,6 +278,13 @@ final class SemanticRules {
         return switch (id) {
             case "GPL-2.0", "GPL-3.0", "LGPL-2.0", "LGPL-2.1", "LGPL-3.0", "AGPL-1.0", "AGPL-3.0", "GFDL-1.1", "GFDL-1.2", "GFDL-1.3" ->
                     " (use " + id + "-only or " + id + "-or-later)";
+            case "GPL-2.0-with-classpath-exception" -> " (use GPL-2.0-only WITH Classpath-exception-2.0)";
+            case "GPL-2.0-with-autoconf-exception" -> " (use GPL-2.0-only WITH Autoconf-exception-2.0)";
+            case "GPL-2.0-with-bison-exception" -> " (use GPL-2.0-or-later WITH Bison-exception-2.2)";
+            case "GPL-2.0-with-font-exception" -> " (use GPL-2.0-only WITH Font-exception-2.0)";
+            case "GPL-2.0-with-GCC-exception" -> " (use GPL-2.0-only WITH GCC-exception-2.0)";
+            case "GPL-3.0-with-autoconf-exception" -> " (use GPL-3.0-only WITH Autoconf-exception-3.0)";
+            case "GPL-3.0-with-GCC-exception" -> " (use GPL-3.0-only WITH GCC-exception-3.1)";
             default -> "";
         };
     }

@@ -72,7 +72,7 @@ final class Spdx3Facts {
             }
             JsonNode expr = e.get("simplelicensing_licenseExpression");
             if (expr != null && expr.isTextual()) {
-                facts.licence(expr.asText(), true, false, at + "/simplelicensing_licenseExpression");
+                facts.licence(expr.asText(), true, true, at + "/simplelicensing_licenseExpression");
             }
         }
     }
