@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mamori scan}: SBOMs in, findings with their evidence out. Never starts Spring. */
 @Command(name = "scan",
-        description = "Scan SBOMs (CycloneDX JSON) for known vulnerabilities in OSV advisories.",
+        description = "Scan SBOMs (CycloneDX JSON/XML, SPDX 2 JSON/YAML/tag-value, SPDX 3 JSON-LD, SWID) for known vulnerabilities in OSV advisories.",
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage or input error."})
 final class ScanCommand implements Callable<Integer> {
@@ -51,7 +51,7 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SBOM", description = "SBOM files to scan (CycloneDX 1.2–1.7 JSON).")
+    @Parameters(arity = "1..*", paramLabel = "SBOM", description = "SBOM files to scan, in any format Mamori reads: CycloneDX 1.2–1.7 JSON/XML, SPDX 2 JSON/YAML/tag-value, SPDX 3 JSON-LD, SWID; found from the content.")
     List<Path> sboms;
 
     @Option(names = "--advisories", arity = "1..*", required = true, paramLabel = "PATH",

@@ -23,7 +23,8 @@ import java.util.function.Function;
  * Compares two SBOMs of the same product (any formats Mamori reads): components added, removed, upgraded and
  * downgraded, licence, hash and supplier changes, and dependency edges added and removed.
  *
- * <p>Components are matched in three rounds, each over what the earlier rounds left: (1) the purl without version,
+ * <p>Components are every component with the subject, SPDX files left out (they are not packages). They are
+ * matched in three rounds, each over what the earlier rounds left: (1) the purl without version,
  * subpath and qualifiers, except the {@code distro} and {@code arch} qualifiers, which tell OS packages apart;
  * (2) name and supplier; (3) name and group. Within one key, equal versions pair first, then the rest pair in
  * version order; what is left over is added or removed. The direction of a version move is decided by the scheme of
@@ -64,6 +65,9 @@ public final class SbomDiff {
     private static List<Entry> entries(Bom bom) {
         List<Entry> out = new ArrayList<>();
         for (Component c : bom.allComponentsWithSubject()) {
+            if (bom.format() == dev.mamori.sbom.SbomFormat.SPDX && "file".equals(c.type())) {
+                continue; // SPDX files are not packages (as in quality scoring)
+            }
             out.add(new Entry(c, purlKey(c.purl()), party(c.supplier() != null ? c.supplier() : c.manufacturer()), c.displayName()));
         }
         return out;
