@@ -99,7 +99,22 @@ final class JsonSchemas {
         if (colon > 0 && (m.startsWith("$") || m.startsWith("/"))) {
             m = m.substring(colon + 2);
         }
-        return m;
+        return shortenList(m);
+    }
+
+    /** A long bracketed list (the 700 licence ids of an enumeration) is cut to its first values and a count. */
+    static String shortenList(String m) {
+        int open = m.indexOf('[');
+        int close = m.lastIndexOf(']');
+        if (open < 0 || close < open || close - open < 200) {
+            return m;
+        }
+        String[] values = m.substring(open + 1, close).split(", ");
+        StringBuilder sb = new StringBuilder(m.substring(0, open + 1));
+        for (int i = 0; i < Math.min(5, values.length); i++) {
+            sb.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return sb.append(", … ").append(values.length).append(" values in all").append(m.substring(close)).toString();
     }
 
     /** A JSON pointer for a validator path; a missing required property is pointed at where it should be. */
