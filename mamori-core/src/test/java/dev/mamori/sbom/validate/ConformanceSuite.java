@@ -1,6 +1,5 @@
 package dev.mamori.sbom.validate;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -208,11 +207,5 @@ final class ConformanceSuite {
                     .append(" | ").append(n[5]).append(" |\n");
         });
         return sb.toString();
-    }
-
-    static byte[] bytes(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
     }
 }
