@@ -31,9 +31,20 @@ public final class CycloneDxXmlReader {
             return new Reading(r, ctx).read();
         } catch (XMLStreamException e) {
             throw xmlError(source, e);
+        } catch (java.util.MissingResourceException e) {
+            throw parserBug(source, e);
         } finally {
             close(r);
         }
+    }
+
+    /**
+     * The JDK's StAX parser throws {@code MissingResourceException} instead of an {@code XMLStreamException} for some
+     * malformed DTDs (its message bundle lacks the key, e.g. {@code InvalidCharInDTD}; found by fuzzing): still
+     * malformed XML.
+     */
+    static InputException parserBug(String source, java.util.MissingResourceException e) {
+        return new InputException(source, "", "malformed XML (" + e.getKey() + ")", e);
     }
 
     static InputException xmlError(String source, XMLStreamException e) {

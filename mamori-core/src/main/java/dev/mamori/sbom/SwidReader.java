@@ -41,6 +41,8 @@ public final class SwidReader {
             return bom(tag, ctx);
         } catch (XMLStreamException e) {
             throw CycloneDxXmlReader.xmlError(source, e);
+        } catch (java.util.MissingResourceException e) {
+            throw CycloneDxXmlReader.parserBug(source, e);
         } finally {
             CycloneDxXmlReader.close(r);
         }

@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SbomConvertCommand.class,
+            SbomValidateCommand.class,
+            SbomQualityCommand.class,
+            SbomDiffCommand.class,
         })
 final class SbomCommand implements Runnable {
     @CommandLine.Spec

@@ -101,7 +101,7 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SBOM", description = "SBOM files to scan (CycloneDX 1.2–1.7 JSON/XML, SPDX 2.x JSON/YAML/tag-value, SPDX 3 JSON-LD, SWID).")
+    @Parameters(arity = "1..*", paramLabel = "SBOM", description = "SBOM files to scan, in any format Mamori reads: CycloneDX 1.2–1.7 JSON/XML, SPDX 2 JSON/YAML/tag-value, SPDX 3 JSON-LD, SWID; found from the content.")
     List<Path> sboms;
 
     /** Where the advisories come from: files, or the store. */
