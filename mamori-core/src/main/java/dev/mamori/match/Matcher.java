@@ -41,7 +41,9 @@ import java.util.TreeSet;
  */
 public final class Matcher {
     private static final Set<String> DISTRO_TYPES = Set.of("deb", "rpm", "apk", "alpm");
-    private static final VersionScheme CPE_VERSIONS = VersionSchemes.forName("generic");
+    private static final VersionScheme GENERIC = VersionSchemes.forName("generic");
+    private static final VersionScheme SEMVER = VersionSchemes.forName("semver");
+    private static final VersionScheme CPE_VERSIONS = GENERIC;
 
     private final AdvisoryIndex index;
 
@@ -125,7 +127,7 @@ public final class Matcher {
         }
         List<AdvisoryIndex.PackageEntry> entries = new ArrayList<>();
         for (PackageKey k : keys) {
-            entries.addAll(index.lookup(k));
+            entries.addAll(index.lookup(k).entries());
         }
         if (entries.isEmpty()) {
             return false;
@@ -153,7 +155,7 @@ public final class Matcher {
         } else {
             reason = "package URL matched the advisory's " + purl.type() + " package";
         }
-        Map<String, Hit> hits = new LinkedHashMap<>();
+        List<AdvisoryIndex.PackageEntry> relevant = new ArrayList<>(entries.size());
         for (AdvisoryIndex.PackageEntry e : entries) {
             if (distroType) {
                 if (e.distro() == null) {
@@ -168,10 +170,41 @@ public final class Matcher {
             } else if (e.distro() != null) {
                 continue;
             }
-            evaluate(c, e, scheme, version, hits, warnings);
+            relevant.add(e);
+        }
+        scheme = semverWhereDeclared(scheme, relevant, version);
+        boolean caseInsensitive = purl.type().equals("pypi");
+        Map<String, Hit> hits = new LinkedHashMap<>();
+        for (AdvisoryIndex.PackageEntry e : relevant) {
+            evaluate(c, e, scheme, version, caseInsensitive, hits, warnings);
         }
         emit(c, version, scheme, purl.toString(), method, confidence, reason, hits, findings, upgrades);
         return true;
+    }
+
+    /**
+     * The order to evaluate with. An ecosystem without an order of its own (Bitnami, say) gets the generic one,
+     * unless its advisories type every range {@code SEMVER}: the OSV schema says those are evaluated by SemVer 2.0
+     * precedence ({@code 1.24.0-0 < 1.24.0-rc.1 < 1.24.0}, where the generic order differs), so a SemVer version is
+     * compared that way.
+     */
+    static VersionScheme semverWhereDeclared(VersionScheme scheme, List<AdvisoryIndex.PackageEntry> entries, String version) {
+        if (scheme != GENERIC || entries.isEmpty()) {
+            return scheme;
+        }
+        for (AdvisoryIndex.PackageEntry e : entries) {
+            for (AffectedRange r : e.affected().ranges()) {
+                if (!r.isGit() && !"SEMVER".equals(r.type())) {
+                    return scheme;
+                }
+            }
+        }
+        try {
+            SEMVER.validate(version);
+            return SEMVER;
+        } catch (VersionException e) {
+            return scheme;
+        }
     }
 
     /** The source package a distro purl names in its {@code upstream} qualifier (syft writes these), or null. */
@@ -196,30 +229,39 @@ public final class Matcher {
     }
 
     private static void evaluate(Component c, AdvisoryIndex.PackageEntry e, VersionScheme scheme, String version,
-                                 Map<String, Hit> hits, List<String> warnings) {
+                                 boolean caseInsensitive, Map<String, Hit> hits, List<String> warnings) {
+        CompiledRanges compiled = e.compiled(scheme);
         String matchedBy = null;
         String nearest = null;
         List<String> fixes = new ArrayList<>();
-        if (e.affected().versions().contains(version)) {
+        if (compiled.listed(version, caseInsensitive)) {
             matchedBy = "versions list contains " + version;
-        }
-        boolean gitOnly = !e.affected().ranges().isEmpty();
-        for (AffectedRange range : e.affected().ranges()) {
-            if (range.isGit()) {
-                continue;
-            }
-            gitOnly = false;
-            try {
-                for (EventRange.Event ev : range.events().events()) {
-                    if (ev.kind() == EventRange.Kind.FIXED && scheme.compare(ev.version(), version) > 0) {
-                        fixes.add(ev.version());
+        } else if (compiled.gitOnly() && !compiled.hasVersions()) {
+            warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
+                    + ": only GIT ranges, which need commit data; not evaluated");
+            return;
+        } else {
+            // the package's boundary table answers "not contained" without evaluating the ranges one by one
+            BoundaryTable table = e.group().table(scheme);
+            if (table.covered(e.position())) {
+                try {
+                    if (!table.contains(e.position(), table.slotOf(version))) {
+                        return;
                     }
+                } catch (VersionException ex) {
+                    // the version cannot be placed: the ranges below say why
                 }
-                if (range.events().contains(scheme, version)) {
+            }
+        }
+        CompiledRanges.Outcome outcome = new CompiledRanges.Outcome();
+        for (CompiledRanges.Range range : compiled.ranges()) {
+            try {
+                CompiledRanges.evaluate(range, scheme, version, outcome, fixes);
+                if (outcome.contained) {
                     if (matchedBy == null) {
-                        matchedBy = range.type() + " " + describe(range.events());
+                        matchedBy = range.source().type() + " " + describe(range.source().events());
                     }
-                    String closing = closingFix(range.events(), scheme, version);
+                    String closing = outcome.closing;
                     if (closing != null && (nearest == null || scheme.compare(closing, nearest) < 0)) {
                         nearest = closing;
                     }
@@ -229,16 +271,12 @@ public final class Matcher {
                         + ": range not evaluated: " + ex.getMessage());
             }
         }
-        if (gitOnly && e.affected().versions().isEmpty()) {
-            warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
-                    + ": only GIT ranges, which need commit data; not evaluated");
-        }
         if (matchedBy == null) {
             return;
         }
         for (AdvisoryIndex.VulnRef v : e.vulnerabilities()) {
             Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, scheme.comparator()));
-            if (!hit.advisories.contains(e.advisory())) {
+            if (hit.advisories.stream().noneMatch(a -> a == e.advisory())) {
                 hit.advisories.add(e.advisory());
             }
             hit.statements.add(new Evidence.MatchedStatement(e.advisory().id(), e.advisory().source(),
@@ -249,29 +287,6 @@ public final class Matcher {
                 hit.nearest = nearest;
             }
         }
-    }
-
-    /** The fixed version that closes the interval the version lies in (walking the events in version order). */
-    static String closingFix(EventRange range, VersionScheme scheme, String version) {
-        List<EventRange.Event> sorted = new ArrayList<>(range.events());
-        sorted.removeIf(ev -> ev.kind() == EventRange.Kind.LIMIT);
-        sorted.sort((a, b) -> {
-            boolean za = a.version().equals("0");
-            boolean zb = b.version().equals("0");
-            if (za || zb) {
-                return za == zb ? 0 : (za ? -1 : 1);
-            }
-            return scheme.compare(a.version(), b.version());
-        });
-        for (EventRange.Event ev : sorted) {
-            if (ev.kind() == EventRange.Kind.FIXED && scheme.compare(ev.version(), version) > 0) {
-                return ev.version();
-            }
-            if (ev.kind() == EventRange.Kind.LAST_AFFECTED && scheme.compare(ev.version(), version) >= 0) {
-                return null; // no fix closes this interval
-            }
-        }
-        return null;
     }
 
     private void matchByCpe(Component c, String version, List<Finding> findings) {
@@ -411,12 +426,29 @@ public final class Matcher {
     private static UpgradeAdvice advise(Component c, String version, VersionScheme scheme, Map<String, Hit> hits) {
         TreeSet<String> candidates = new TreeSet<>(scheme.comparator());
         hits.values().forEach(h -> candidates.addAll(h.fixes));
+        // A candidate is clean when no matched statement covers it. Statements are tried most-recently-covering
+        // first: the statement that covered one candidate usually covers the next one too, so a component with
+        // hundreds of advisories costs about one statement per candidate rather than all of them.
+        List<AdvisoryIndex.PackageEntry> statements = new ArrayList<>();
+        Set<AdvisoryIndex.PackageEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Hit h : hits.values()) {
+            for (Object o : h.entries) {
+                if (seen.add((AdvisoryIndex.PackageEntry) o)) {
+                    statements.add((AdvisoryIndex.PackageEntry) o);
+                }
+            }
+        }
         String target = null;
         for (String candidate : candidates) {
             boolean clean = true;
-            for (Hit h : hits.values()) {
-                if (covers(h, scheme, candidate)) {
+            for (int i = 0; i < statements.size(); i++) {
+                AdvisoryIndex.PackageEntry e = statements.get(i);
+                if (covers(e, scheme, candidate)) {
                     clean = false;
+                    if (i > 0) {
+                        statements.remove(i);
+                        statements.addFirst(e);
+                    }
                     break;
                 }
             }
@@ -441,21 +473,25 @@ public final class Matcher {
 
     private static boolean covers(Hit h, VersionScheme scheme, String candidate) {
         for (Object o : h.entries) {
-            AdvisoryIndex.PackageEntry e = (AdvisoryIndex.PackageEntry) o;
-            if (e.affected().versions().contains(candidate)) {
+            if (covers((AdvisoryIndex.PackageEntry) o, scheme, candidate)) {
                 return true;
-            }
-            for (AffectedRange r : e.affected().ranges()) {
-                try {
-                    if (!r.isGit() && r.events().contains(scheme, candidate)) {
-                        return true;
-                    }
-                } catch (VersionException ex) {
-                    return true;
-                }
             }
         }
         return false;
+    }
+
+    /** Whether a statement's ranges or versions list cover a version (a fixed version is placed without comparing). */
+    private static boolean covers(AdvisoryIndex.PackageEntry e, VersionScheme scheme, String version) {
+        CompiledRanges compiled = e.compiled(scheme);
+        BoundaryTable table = e.group().table(scheme);
+        if (table.covered(e.position()) && !compiled.listed(version, false)) {
+            try {
+                return table.contains(e.position(), table.slotOf(version));
+            } catch (VersionException ex) {
+                return true; // as the direct evaluation: a version that cannot be ordered counts as covered
+            }
+        }
+        return compiled.covers(version, false);
     }
 
     static String describe(EventRange range) {
