@@ -43,7 +43,9 @@ public final class Matcher {
     private static final Set<String> DISTRO_TYPES = Set.of("deb", "rpm", "apk", "alpm");
     private static final VersionScheme GENERIC = VersionSchemes.forName("generic");
     private static final VersionScheme SEMVER = VersionSchemes.forName("semver");
-    private static final VersionScheme CPE_VERSIONS = GENERIC;
+    /** Products whose versions have an order of their own, which NVD ranges over them follow (1.0.2k < 1.0.2l). */
+    private static final Map<String, VersionScheme> CPE_PRODUCT_VERSIONS = Map.of(
+            "openssl", VersionSchemes.forName("openssl"), "nginx", VersionSchemes.forName("nginx"));
 
     private final AdvisoryIndex index;
 
@@ -342,6 +344,7 @@ public final class Matcher {
         if (entries.isEmpty() || platform.isEmpty()) {
             return;
         }
+        VersionScheme cpeVersions = cpeVersions(platform);
         Map<String, Hit> hits = new LinkedHashMap<>();
         Set<AdvisoryIndex.CpeEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (AdvisoryIndex.CpeEntry e : entries) {
@@ -349,14 +352,14 @@ public final class Matcher {
                 continue;
             }
             for (NvdConfiguration conf : e.configurations()) {
-                NvdConfiguration.Evaluation ev = conf.evaluate(platform, CPE_VERSIONS);
+                NvdConfiguration.Evaluation ev = conf.evaluate(platform, cpeVersions);
                 if (!ev.vulnerable()) {
                     continue;
                 }
                 NvdCpeMatch m = ev.vulnerableHits().getFirst().match();
                 String range = m.criteria() + rangeText(m);
                 for (AdvisoryIndex.VulnRef v : e.vulnerabilities()) {
-                    Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, CPE_VERSIONS.comparator()));
+                    Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, cpeVersions.comparator()));
                     if (!hit.advisories.contains(e.advisory())) {
                         hit.advisories.add(e.advisory());
                         hit.statements.add(new Evidence.MatchedStatement(e.advisory().id(), e.advisory().source(),
@@ -365,7 +368,7 @@ public final class Matcher {
                     String fix = m.versionEndExcluding();
                     if (fix != null) {
                         hit.fixes.add(fix);
-                        if (hit.nearest == null || CPE_VERSIONS.compare(fix, hit.nearest) < 0) {
+                        if (hit.nearest == null || cpeVersions.compare(fix, hit.nearest) < 0) {
                             hit.nearest = fix;
                         }
                     }
@@ -373,7 +376,19 @@ public final class Matcher {
                 break;
             }
         }
-        emit(c, version, CPE_VERSIONS, identifier, method, Confidence.LOW, reason, hits, findings, null);
+        emit(c, version, cpeVersions, identifier, method, Confidence.LOW, reason, hits, findings, null);
+    }
+
+    /** The version order for a component's CPEs: the product's own where it has one, else the generic order. */
+    static VersionScheme cpeVersions(List<Cpe> platform) {
+        for (Cpe p : platform) {
+            String product = p.product().text() == null ? "" : p.product().text().toLowerCase(Locale.ROOT);
+            VersionScheme own = CPE_PRODUCT_VERSIONS.get(product);
+            if (own != null) {
+                return own;
+            }
+        }
+        return GENERIC;
     }
 
     private static Cpe withVersion(Cpe cpe, String version) {
