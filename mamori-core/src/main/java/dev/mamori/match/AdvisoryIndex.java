@@ -45,7 +45,8 @@ public final class AdvisoryIndex {
      * ranges are compiled for a version scheme on first use and kept.
      */
     static final class PackageEntry {
-        private final Advisory advisory;
+        private volatile Advisory advisory;
+        private final java.util.function.Supplier<Advisory> loader;
         private final Affected affected;
         private final DistroRelease distro;
         private final List<VulnRef> vulnerabilities;
@@ -55,8 +56,17 @@ public final class AdvisoryIndex {
 
         PackageEntry(Advisory advisory, Affected affected, DistroRelease distro, List<VulnRef> vulnerabilities) {
             this.advisory = advisory;
+            this.loader = null;
             this.affected = affected;
             this.distro = distro;
+            this.vulnerabilities = vulnerabilities;
+        }
+
+        /** An entry whose advisory is decoded only when asked for (a snapshot's: matching needs only the statement). */
+        PackageEntry(java.util.function.Supplier<Advisory> loader, Affected affected, List<VulnRef> vulnerabilities) {
+            this.loader = loader;
+            this.affected = affected;
+            this.distro = DistroRelease.ofOsvEcosystem(affected.osvEcosystem());
             this.vulnerabilities = vulnerabilities;
         }
 
@@ -71,7 +81,12 @@ public final class AdvisoryIndex {
         }
 
         Advisory advisory() {
-            return advisory;
+            Advisory a = advisory;
+            if (a == null) {
+                a = loader.get();
+                advisory = a;
+            }
+            return a;
         }
 
         Affected affected() {
