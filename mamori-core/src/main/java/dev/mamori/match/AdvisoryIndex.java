@@ -101,9 +101,18 @@ public final class AdvisoryIndex {
             return vulnerabilities;
         }
 
+        /** Sets the compiled ranges (a snapshot's, sorted when it was written). */
+        void preset(CompiledRanges c) {
+            compiled = c;
+        }
+
         /** The ranges sorted under the scheme (kept for the last scheme asked: one per package in practice). */
         CompiledRanges compiled(dev.mamori.version.VersionScheme scheme) {
             CompiledRanges c = compiled;
+            if (c == null && group != null && group.stored != null && scheme == group.storedScheme) {
+                group.table(scheme); // a snapshot's table presets its statements' sorted ranges
+                c = compiled;
+            }
             if (c == null || c.scheme() != scheme) {
                 c = CompiledRanges.of(affected, scheme);
                 compiled = c;
@@ -118,9 +127,19 @@ public final class AdvisoryIndex {
 
         private final List<PackageEntry> entries;
         private volatile BoundaryTable table;
+        /** A table read from a snapshot, for the scheme it was computed under; null otherwise. */
+        private final dev.mamori.version.VersionScheme storedScheme;
+        private final java.util.function.Supplier<BoundaryTable> stored;
 
         PackageGroup(List<PackageEntry> entries) {
+            this(entries, null, null);
+        }
+
+        PackageGroup(List<PackageEntry> entries, dev.mamori.version.VersionScheme storedScheme,
+                     java.util.function.Supplier<BoundaryTable> stored) {
             this.entries = List.copyOf(entries);
+            this.storedScheme = storedScheme;
+            this.stored = stored;
             for (int i = 0; i < this.entries.size(); i++) {
                 this.entries.get(i).group = this;
                 this.entries.get(i).position = i;
@@ -134,7 +153,7 @@ public final class AdvisoryIndex {
         BoundaryTable table(dev.mamori.version.VersionScheme scheme) {
             BoundaryTable t = table;
             if (t == null || t.scheme() != scheme) {
-                t = BoundaryTable.build(entries, scheme);
+                t = stored != null && scheme == storedScheme ? stored.get() : BoundaryTable.build(entries, scheme);
                 table = t;
             }
             return t;

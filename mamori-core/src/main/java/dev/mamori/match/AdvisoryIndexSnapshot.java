@@ -16,6 +16,8 @@ import dev.mamori.advisory.Ssvc;
 import dev.mamori.input.InputException;
 import dev.mamori.purl.PackageKey;
 import dev.mamori.version.EventRange;
+import dev.mamori.version.VersionScheme;
+import dev.mamori.version.VersionSchemes;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,7 +58,10 @@ import java.util.function.Function;
  *   advisory  int offsets[advisories + 1], then each live advisory: its fields in record order (its affected
  *             statements as the index of the first and a count), then its merged vulnerabilities' indexes
  *   packages  per package key, sorted by ecosystem then name: ecosystem string, name string, first entry,
- *             entry count (four ints); then the entries: advisory index, affected index (two ints each)
+ *             entry count, boundary table offset or -1 (five ints); then the entries: advisory index, affected
+ *             index (two ints each); then the boundary tables, computed under each ecosystem's version scheme
+ *             when writing, so that reading sorts nothing: the distinct range boundaries in order, and per
+ *             statement its ranges' events in sorted order with their slots (see BoundaryTable)
  *   cpe       twice (vendor:product, then product): per key, sorted: key string, first, count (three ints); then
  *             the advisory indexes
  * </pre>
@@ -68,6 +73,8 @@ public final class AdvisoryIndexSnapshot {
     static final byte[] MAGIC = "MAMORIDX".getBytes(StandardCharsets.US_ASCII);
     static final int FORMAT_VERSION = 1;
     private static final int HEADER_SIZE = 128;
+    /** Bytes per package row: ecosystem, name, first entry, entry count, boundary table offset. */
+    private static final int ROW = 20;
 
     private AdvisoryIndexSnapshot() {}
 
@@ -151,6 +158,7 @@ public final class AdvisoryIndexSnapshot {
             packages.sort(Map.Entry.comparingByKey(KEY_ORDER));
             Buf packageRows = new Buf();
             Buf packageEntries = new Buf();
+            Buf tables = new Buf();
             int entryCount = 0;
             for (Map.Entry<PackageKey, AdvisoryIndex.PackageGroup> p : packages) {
                 List<AdvisoryIndex.PackageEntry> entries = p.getValue().entries();
@@ -158,12 +166,14 @@ public final class AdvisoryIndexSnapshot {
                 packageRows.int32(str(p.getKey().name()));
                 packageRows.int32(entryCount);
                 packageRows.int32(entries.size());
+                packageRows.int32(table(tables, p.getKey(), p.getValue()));
                 for (AdvisoryIndex.PackageEntry e : entries) {
                     packageEntries.int32(advisoryIds.get(e.advisory()));
                     packageEntries.int32(affectedIds.get(e.affected()));
                 }
                 entryCount += entries.size();
             }
+            packageEntries.append(tables);
             Buf cpe = new Buf();
             int vendorProducts = cpeTable(cpe, memory.byVendorProduct(), advisoryIds);
             int products = cpeTable(cpe, memory.byProduct(), advisoryIds);
@@ -203,6 +213,51 @@ public final class AdvisoryIndexSnapshot {
             packageRows.writeTo(out);
             packageEntries.writeTo(out);
             cpe.writeTo(out);
+        }
+
+        /**
+         * The package's boundary table under its ecosystem's scheme, so reading needs no version comparison to sort:
+         * the distinct boundaries, then per statement 0 (evaluated directly) or 1 and per range its sorted events
+         * (positions among the range's events) with their slots, and its limit slot. Returns the table's offset in
+         * the tables area, or -1 when no statement takes part.
+         */
+        private int table(Buf out, PackageKey key, AdvisoryIndex.PackageGroup group) {
+            VersionScheme scheme = VersionSchemes.forPurlType(key.ecosystem());
+            BoundaryTable table = group.table(scheme);
+            List<AdvisoryIndex.PackageEntry> entries = group.entries();
+            boolean any = false;
+            for (int i = 0; i < entries.size(); i++) {
+                any |= table.covered(i);
+            }
+            if (!any) {
+                return -1;
+            }
+            int at = out.size();
+            String[] bounds = table.bounds();
+            out.varint(bounds.length);
+            for (String b : bounds) {
+                out.varint(str(b));
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                if (!table.covered(i)) {
+                    out.varint(0);
+                    continue;
+                }
+                out.varint(1);
+                int[][] order = entries.get(i).compiled(scheme).order();
+                int[][] slots = table.eventSlots(i);
+                int[] limits = table.limitFrom(i);
+                out.varint(order.length);
+                for (int r = 0; r < order.length; r++) {
+                    out.varint(order[r].length);
+                    for (int k = 0; k < order[r].length; k++) {
+                        out.varint(order[r][k]);
+                        out.varint(slots[r][k] + 1);
+                    }
+                    out.varint(limits[r]);
+                }
+            }
+            return at;
         }
 
         private int cpeTable(Buf out, Map<String, List<AdvisoryIndex.CpeEntry>> map, Map<Advisory, Integer> advisoryIds) {
@@ -526,6 +581,7 @@ public final class AdvisoryIndexSnapshot {
         private final Section advisories;
         private final int packageRows;
         private final int packageEntries;
+        private final int tables;
         private final int vendorProductRows;
         private final int vendorProductLists;
         private final int productRows;
@@ -575,7 +631,7 @@ public final class AdvisoryIndexSnapshot {
             affected = new Section(buf, (int) at[2], affectedCount);
             advisories = new Section(buf, (int) at[3], advisoryCount);
             packageRows = (int) at[4];
-            packageEntries = packageRows + 16 * packageCount;
+            packageEntries = packageRows + ROW * packageCount;
             vendorProductRows = (int) at[5];
             vendorProductLists = vendorProductRows + 12 * vendorProductCount;
             productRows = vendorProductLists + 4 * listLength(buf, vendorProductRows, vendorProductCount);
@@ -586,7 +642,8 @@ public final class AdvisoryIndexSnapshot {
                     throw new InputException(where, "", "index snapshot damaged: section " + i + " out of place");
                 }
             }
-            if (packageEntries + 8L * entryCount != vendorProductRows || end != at[6]) {
+            tables = packageEntries + 8 * entryCount;
+            if (tables > vendorProductRows || end != at[6]) {
                 throw new InputException(where, "", "index snapshot damaged: its tables do not fit the file");
             }
             stringCache = new String[stringCount];
@@ -617,9 +674,10 @@ public final class AdvisoryIndexSnapshot {
             }
             AdvisoryIndex.PackageGroup g = groupCache.get(row);
             if (g == null) {
-                int base = packageRows + 16 * row;
+                int base = packageRows + ROW * row;
                 int first = buf.getInt(base + 8);
                 int count = buf.getInt(base + 12);
+                int table = buf.getInt(base + 16);
                 List<AdvisoryIndex.PackageEntry> entries = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     int e = packageEntries + 8 * (first + i);
@@ -627,7 +685,12 @@ public final class AdvisoryIndexSnapshot {
                     int aff = buf.getInt(e + 4);
                     entries.add(new AdvisoryIndex.PackageEntry(() -> advisory(adv), affected(aff), vulnerabilities(adv)));
                 }
-                g = new AdvisoryIndex.PackageGroup(entries);
+                if (table < 0) {
+                    g = new AdvisoryIndex.PackageGroup(entries);
+                } else {
+                    VersionScheme scheme = VersionSchemes.forPurlType(key.ecosystem());
+                    g = new AdvisoryIndex.PackageGroup(entries, scheme, () -> table(tables + table, scheme, entries));
+                }
                 if (!groupCache.compareAndSet(row, null, g)) {
                     g = groupCache.get(row);
                 }
@@ -640,12 +703,47 @@ public final class AdvisoryIndexSnapshot {
             return findPackage(key) >= 0;
         }
 
+        /** Decodes a package's stored boundary table, presetting its statements' sorted ranges. */
+        private BoundaryTable table(int at, VersionScheme scheme, List<AdvisoryIndex.PackageEntry> entries) {
+            Cursor c = new Cursor(at);
+            String[] bounds = new String[c.varint()];
+            for (int b = 0; b < bounds.length; b++) {
+                bounds[b] = c.str();
+            }
+            int n = entries.size();
+            CompiledRanges[] compiled = new CompiledRanges[n];
+            int[][][] slots = new int[n][][];
+            int[][] limits = new int[n][];
+            for (int i = 0; i < n; i++) {
+                if (c.varint() == 0) {
+                    continue;
+                }
+                int ranges = c.varint();
+                int[][] order = new int[ranges][];
+                slots[i] = new int[ranges][];
+                limits[i] = new int[ranges];
+                for (int r = 0; r < ranges; r++) {
+                    int events = c.varint();
+                    order[r] = new int[events];
+                    slots[i][r] = new int[events];
+                    for (int k = 0; k < events; k++) {
+                        order[r][k] = c.varint();
+                        slots[i][r][k] = c.varint() - 1;
+                    }
+                    limits[i][r] = c.varint();
+                }
+                compiled[i] = CompiledRanges.presorted(entries.get(i).affected(), scheme, order);
+                entries.get(i).preset(compiled[i]);
+            }
+            return BoundaryTable.presorted(scheme, bounds, compiled, slots, limits);
+        }
+
         private int findPackage(PackageKey key) {
             int lo = 0;
             int hi = packageCount - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                int base = packageRows + 16 * mid;
+                int base = packageRows + ROW * mid;
                 int c = string(buf.getInt(base)).compareTo(key.ecosystem());
                 if (c == 0) {
                     c = string(buf.getInt(base + 4)).compareTo(key.name());

@@ -88,6 +88,68 @@ final class CompiledRanges {
         return new CompiledRanges(scheme, List.copyOf(out), gitOnly, affected.versions());
     }
 
+    /**
+     * The statement with its ranges' events put in an order computed before (by {@link #of} under the same scheme,
+     * when a snapshot was written): {@code order[r]} lists range {@code r}'s non-limit events, by their position
+     * among them, in sorted order. No version is compared.
+     */
+    static CompiledRanges presorted(Affected affected, VersionScheme scheme, int[][] order) {
+        List<Range> out = new ArrayList<>();
+        boolean gitOnly = !affected.ranges().isEmpty();
+        int ri = 0;
+        for (AffectedRange r : affected.ranges()) {
+            if (r.isGit()) {
+                continue;
+            }
+            gitOnly = false;
+            List<EventRange.Event> events = new ArrayList<>();
+            List<String> limits = new ArrayList<>();
+            for (EventRange.Event e : r.events().events()) {
+                if (e.kind() == EventRange.Kind.LIMIT) {
+                    if (!e.version().equals("*")) {
+                        limits.add(e.version());
+                    }
+                } else {
+                    events.add(e);
+                }
+            }
+            int[] o = order[ri++];
+            EventRange.Event[] sorted = new EventRange.Event[o.length];
+            for (int k = 0; k < o.length; k++) {
+                sorted[k] = events.get(o[k]);
+            }
+            out.add(new Range(r, sorted, limits.toArray(String[]::new), null));
+        }
+        return new CompiledRanges(scheme, List.copyOf(out), gitOnly, affected.versions());
+    }
+
+    /** For a snapshot: each range's sorted events as positions among its non-limit events in source order. */
+    int[][] order() {
+        int[][] out = new int[ranges.size()][];
+        for (int ri = 0; ri < ranges.size(); ri++) {
+            Range r = ranges.get(ri);
+            List<EventRange.Event> events = new ArrayList<>();
+            for (EventRange.Event e : r.source().events().events()) {
+                if (e.kind() != EventRange.Kind.LIMIT) {
+                    events.add(e);
+                }
+            }
+            boolean[] used = new boolean[events.size()];
+            int[] o = new int[r.sorted().length];
+            for (int k = 0; k < o.length; k++) {
+                for (int j = 0; j < events.size(); j++) {
+                    if (!used[j] && events.get(j) == r.sorted()[k]) {
+                        used[j] = true;
+                        o[k] = j;
+                        break;
+                    }
+                }
+            }
+            out[ri] = o;
+        }
+        return out;
+    }
+
     VersionScheme scheme() {
         return scheme;
     }

@@ -176,12 +176,62 @@ public final class Matcher {
         }
         scheme = semverWhereDeclared(scheme, relevant, version);
         boolean caseInsensitive = purl.type().equals("pypi");
+        Placement placement = new Placement(scheme, version);
+        Comparator<String> order = order(scheme, relevant);
         Map<String, Hit> hits = new LinkedHashMap<>();
         for (AdvisoryIndex.PackageEntry e : relevant) {
-            evaluate(c, e, scheme, version, caseInsensitive, hits, warnings);
+            evaluate(c, e, scheme, version, caseInsensitive, placement, order, hits, warnings);
         }
-        emit(c, version, scheme, purl.toString(), method, confidence, reason, hits, findings, upgrades);
+        emit(c, version, scheme, order, purl.toString(), method, confidence, reason, hits, findings, upgrades);
         return true;
+    }
+
+    /** Where a component's version falls in its package's boundary table: one binary search per package. */
+    private static final class Placement {
+        private final VersionScheme scheme;
+        private final String version;
+        private AdvisoryIndex.PackageGroup group;
+        private BoundaryTable table;
+        private int slot;
+
+        Placement(VersionScheme scheme, String version) {
+            this.scheme = scheme;
+            this.version = version;
+        }
+
+        /** The version's slot in the group's table, or -1 when the scheme cannot place it. */
+        int slot(AdvisoryIndex.PackageGroup g) {
+            if (g != group) {
+                group = g;
+                table = g.table(scheme);
+                try {
+                    slot = table.slotOf(version);
+                } catch (VersionException e) {
+                    slot = -1;
+                }
+            }
+            return slot;
+        }
+
+        BoundaryTable table() {
+            return table;
+        }
+    }
+
+    /**
+     * The order of the fixed versions of a component's statements: by their place in the package's boundary table
+     * (no parsing), the scheme's order for anything else. The two agree, the table being sorted by the scheme.
+     */
+    private static Comparator<String> order(VersionScheme scheme, List<AdvisoryIndex.PackageEntry> relevant) {
+        if (relevant.isEmpty()) {
+            return scheme.comparator();
+        }
+        BoundaryTable table = relevant.getFirst().group().table(scheme);
+        return (a, b) -> {
+            int ia = table.indexOf(a);
+            int ib = ia < 0 ? -1 : table.indexOf(b);
+            return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : scheme.compare(a, b);
+        };
     }
 
     /**
@@ -231,7 +281,8 @@ public final class Matcher {
     }
 
     private static void evaluate(Component c, AdvisoryIndex.PackageEntry e, VersionScheme scheme, String version,
-                                 boolean caseInsensitive, Map<String, Hit> hits, List<String> warnings) {
+                                 boolean caseInsensitive, Placement placement, Comparator<String> order,
+                                 Map<String, Hit> hits, List<String> warnings) {
         CompiledRanges compiled = e.compiled(scheme);
         String matchedBy = null;
         String nearest = null;
@@ -242,50 +293,59 @@ public final class Matcher {
             warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
                     + ": only GIT ranges, which need commit data; not evaluated");
             return;
+        }
+        int slot = placement.slot(e.group());
+        BoundaryTable table = placement.table();
+        if (slot >= 0 && table.covered(e.position())) {
+            // the package's boundary table answers without comparing versions
+            if (matchedBy == null && !table.contains(e.position(), slot)) {
+                return;
+            }
+            String[] closing = new String[1];
+            int range = table.detail(e.position(), slot, closing, fixes);
+            if (matchedBy == null) {
+                AffectedRange r = compiled.ranges().get(range).source();
+                matchedBy = r.type() + " " + describe(r.events());
+            }
+            nearest = closing[0];
         } else {
-            // the package's boundary table answers "not contained" without evaluating the ranges one by one
-            BoundaryTable table = e.group().table(scheme);
-            if (table.covered(e.position())) {
+            CompiledRanges.Outcome outcome = new CompiledRanges.Outcome();
+            for (CompiledRanges.Range range : compiled.ranges()) {
                 try {
-                    if (!table.contains(e.position(), table.slotOf(version))) {
-                        return;
+                    CompiledRanges.evaluate(range, scheme, version, outcome, fixes);
+                    if (outcome.contained) {
+                        if (matchedBy == null) {
+                            matchedBy = range.source().type() + " " + describe(range.source().events());
+                        }
+                        String closing = outcome.closing;
+                        if (closing != null && (nearest == null || order.compare(closing, nearest) < 0)) {
+                            nearest = closing;
+                        }
                     }
                 } catch (VersionException ex) {
-                    // the version cannot be placed: the ranges below say why
+                    warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
+                            + ": range not evaluated: " + ex.getMessage());
                 }
-            }
-        }
-        CompiledRanges.Outcome outcome = new CompiledRanges.Outcome();
-        for (CompiledRanges.Range range : compiled.ranges()) {
-            try {
-                CompiledRanges.evaluate(range, scheme, version, outcome, fixes);
-                if (outcome.contained) {
-                    if (matchedBy == null) {
-                        matchedBy = range.source().type() + " " + describe(range.source().events());
-                    }
-                    String closing = outcome.closing;
-                    if (closing != null && (nearest == null || scheme.compare(closing, nearest) < 0)) {
-                        nearest = closing;
-                    }
-                }
-            } catch (VersionException ex) {
-                warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
-                        + ": range not evaluated: " + ex.getMessage());
             }
         }
         if (matchedBy == null) {
             return;
         }
         for (AdvisoryIndex.VulnRef v : e.vulnerabilities()) {
-            Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, scheme.comparator()));
-            if (hit.advisories.stream().noneMatch(a -> a == e.advisory())) {
-                hit.advisories.add(e.advisory());
+            Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, order));
+            Advisory advisory = e.advisory();
+            boolean known = false;
+            for (Advisory a : hit.advisories) {
+                known |= a == advisory;
+            }
+            if (!known) {
+                hit.advisories.add(advisory);
             }
             hit.statements.add(new Evidence.MatchedStatement(e.advisory().id(), e.advisory().source(),
                     e.affected().location(), e.affected().osvEcosystem(), matchedBy));
             hit.entries.add(e);
             hit.fixes.addAll(fixes);
-            if (nearest != null && (hit.nearest == null || scheme.compare(nearest, hit.nearest) < 0)) {
+            if (nearest != null && (hit.nearest == null || order.compare(nearest, hit.nearest) < 0)) {
                 hit.nearest = nearest;
             }
         }
@@ -376,7 +436,7 @@ public final class Matcher {
                 break;
             }
         }
-        emit(c, version, cpeVersions, identifier, method, Confidence.LOW, reason, hits, findings, null);
+        emit(c, version, cpeVersions, cpeVersions.comparator(), identifier, method, Confidence.LOW, reason, hits, findings, null);
     }
 
     /** The version order for a component's CPEs: the product's own where it has one, else the generic order. */
@@ -413,7 +473,8 @@ public final class Matcher {
         return out.toString();
     }
 
-    private static void emit(Component c, String version, VersionScheme scheme, String identifier, Evidence.Method method,
+    private static void emit(Component c, String version, VersionScheme scheme, Comparator<String> order, String identifier,
+                             Evidence.Method method,
                              Confidence confidence, String reason, Map<String, Hit> hits, List<Finding> findings,
                              List<UpgradeAdvice> upgrades) {
         if (hits.isEmpty()) {
@@ -430,7 +491,7 @@ public final class Matcher {
         }
         findings.addAll(mine);
         if (upgrades != null) {
-            upgrades.add(advise(c, version, scheme, hits));
+            upgrades.add(advise(c, version, scheme, order, hits));
         }
     }
 
@@ -438,8 +499,9 @@ public final class Matcher {
      * The smallest known fixed version that no matched statement still covers; when none does, the newest fix and
      * what it leaves open.
      */
-    private static UpgradeAdvice advise(Component c, String version, VersionScheme scheme, Map<String, Hit> hits) {
-        TreeSet<String> candidates = new TreeSet<>(scheme.comparator());
+    private static UpgradeAdvice advise(Component c, String version, VersionScheme scheme, Comparator<String> order,
+                                        Map<String, Hit> hits) {
+        TreeSet<String> candidates = new TreeSet<>(order);
         hits.values().forEach(h -> candidates.addAll(h.fixes));
         // A candidate is clean when no matched statement covers it. Statements are tried most-recently-covering
         // first: the statement that covered one candidate usually covers the next one too, so a component with

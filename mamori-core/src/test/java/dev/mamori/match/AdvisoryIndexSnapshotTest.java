@@ -32,6 +32,11 @@ final class AdvisoryIndexSnapshotTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    static Path shared;
+
+    private static Path written;
+
     @BeforeAll
     static void load() throws URISyntaxException {
         advisories = new ArrayList<>(GroundTruthTest.advisories());
@@ -54,12 +59,13 @@ final class AdvisoryIndexSnapshotTest {
             throw new java.io.UncheckedIOException(e);
         }
         memory = AdvisoryIndex.of(advisories);
+        written = shared.resolve("index.mamori");
+        AdvisoryIndexSnapshot.write(memory, written);
     }
 
-    private AdvisoryIndex roundTrip() {
-        Path file = dir.resolve("index.mamori");
-        AdvisoryIndexSnapshot.write(memory, file);
-        return AdvisoryIndexSnapshot.read(file);
+    /** A freshly opened snapshot of the index (written once for the class). */
+    private static AdvisoryIndex roundTrip() {
+        return AdvisoryIndexSnapshot.read(written);
     }
 
     @Test
@@ -106,6 +112,33 @@ final class AdvisoryIndexSnapshotTest {
     }
 
     @Test
+    void table_storedInSnapshot_equalsTheOneBuiltInMemory() {
+        AdvisoryIndex snapshot = roundTrip();
+        AdvisoryIndex.Memory mem = (AdvisoryIndex.Memory) memory.source();
+        int compared = 0;
+        for (Map.Entry<PackageKey, AdvisoryIndex.PackageGroup> e : mem.byPackage().entrySet()) {
+            dev.mamori.version.VersionScheme scheme = dev.mamori.version.VersionSchemes.forPurlType(e.getKey().ecosystem());
+            BoundaryTable built = e.getValue().table(scheme);
+            AdvisoryIndex.PackageGroup group = snapshot.lookup(e.getKey());
+            BoundaryTable stored = group.table(scheme);
+            assertThat(stored.bounds()).as(e.getKey().toString()).containsExactly(built.bounds());
+            for (int i = 0; i < group.entries().size(); i++) {
+                assertThat(stored.covered(i)).isEqualTo(built.covered(i));
+                if (built.covered(i)) {
+                    assertThat(group.entries().get(i).compiled(scheme).ranges()).extracting(r -> List.of(r.sorted()))
+                            .isEqualTo(e.getValue().entries().get(i).compiled(scheme).ranges().stream()
+                                    .map(r -> List.of(r.sorted())).toList());
+                    for (int slot = 0; slot <= 2 * built.bounds().length; slot++) {
+                        assertThat(stored.contains(i, slot)).isEqualTo(built.contains(i, slot));
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(10_000);
+    }
+
+    @Test
     void match_realSboms_sameResultFromSnapshotAsFromMemory() throws IOException, URISyntaxException {
         AdvisoryIndex snapshot = roundTrip();
         List<Bom> boms = new ArrayList<>();
@@ -141,8 +174,7 @@ final class AdvisoryIndexSnapshotTest {
 
     @Test
     void write_snapshotOfASnapshot_isTheSameFile() throws IOException {
-        Path first = dir.resolve("first.mamori");
-        AdvisoryIndexSnapshot.write(memory, first);
+        Path first = written;
         Path second = dir.resolve("second.mamori");
         AdvisoryIndexSnapshot.write(AdvisoryIndexSnapshot.read(first), second);
         assertThat(Files.mismatch(first, second)).isEqualTo(-1);
@@ -153,9 +185,7 @@ final class AdvisoryIndexSnapshotTest {
 
     @Test
     void read_notASnapshotOrTruncated_isRefusedWithReason() throws IOException {
-        Path file = dir.resolve("index.mamori");
-        AdvisoryIndexSnapshot.write(memory, file);
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = Files.readAllBytes(written);
 
         Path truncated = dir.resolve("truncated.mamori");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 10));
@@ -179,8 +209,7 @@ final class AdvisoryIndexSnapshotTest {
 
     @Test
     void read_largeCorpus_isFastBecauseNothingIsDecodedUpFront() {
-        Path file = dir.resolve("index.mamori");
-        AdvisoryIndexSnapshot.write(memory, file);
+        Path file = written;
         long start = System.nanoTime();
         AdvisoryIndex snapshot = AdvisoryIndexSnapshot.read(file);
         boolean covered = snapshot.covers(PackageKey.of("golang", "golang.org/x/text"));
