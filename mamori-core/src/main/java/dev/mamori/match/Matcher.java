@@ -41,7 +41,11 @@ import java.util.TreeSet;
  */
 public final class Matcher {
     private static final Set<String> DISTRO_TYPES = Set.of("deb", "rpm", "apk", "alpm");
-    private static final VersionScheme CPE_VERSIONS = VersionSchemes.forName("generic");
+    private static final VersionScheme GENERIC = VersionSchemes.forName("generic");
+    private static final VersionScheme SEMVER = VersionSchemes.forName("semver");
+    /** Products whose versions have an order of their own, which NVD ranges over them follow (1.0.2k < 1.0.2l). */
+    private static final Map<String, VersionScheme> CPE_PRODUCT_VERSIONS = Map.of(
+            "openssl", VersionSchemes.forName("openssl"), "nginx", VersionSchemes.forName("nginx"));
 
     private final AdvisoryIndex index;
 
@@ -125,7 +129,7 @@ public final class Matcher {
         }
         List<AdvisoryIndex.PackageEntry> entries = new ArrayList<>();
         for (PackageKey k : keys) {
-            entries.addAll(index.lookup(k));
+            entries.addAll(index.lookup(k).entries());
         }
         if (entries.isEmpty()) {
             return false;
@@ -153,7 +157,7 @@ public final class Matcher {
         } else {
             reason = "package URL matched the advisory's " + purl.type() + " package";
         }
-        Map<String, Hit> hits = new LinkedHashMap<>();
+        List<AdvisoryIndex.PackageEntry> relevant = new ArrayList<>(entries.size());
         for (AdvisoryIndex.PackageEntry e : entries) {
             if (distroType) {
                 if (e.distro() == null) {
@@ -168,10 +172,91 @@ public final class Matcher {
             } else if (e.distro() != null) {
                 continue;
             }
-            evaluate(c, e, scheme, version, hits, warnings);
+            relevant.add(e);
         }
-        emit(c, version, scheme, purl.toString(), method, confidence, reason, hits, findings, upgrades);
+        scheme = semverWhereDeclared(scheme, relevant, version);
+        boolean caseInsensitive = purl.type().equals("pypi");
+        Placement placement = new Placement(scheme, version);
+        Comparator<String> order = order(scheme, relevant);
+        Map<String, Hit> hits = new LinkedHashMap<>();
+        for (AdvisoryIndex.PackageEntry e : relevant) {
+            evaluate(c, e, scheme, version, caseInsensitive, placement, order, hits, warnings);
+        }
+        emit(c, version, scheme, order, purl.toString(), method, confidence, reason, hits, findings, upgrades);
         return true;
+    }
+
+    /** Where a component's version falls in its package's boundary table: one binary search per package. */
+    private static final class Placement {
+        private final VersionScheme scheme;
+        private final String version;
+        private AdvisoryIndex.PackageGroup group;
+        private BoundaryTable table;
+        private int slot;
+
+        Placement(VersionScheme scheme, String version) {
+            this.scheme = scheme;
+            this.version = version;
+        }
+
+        /** The version's slot in the group's table, or -1 when the scheme cannot place it. */
+        int slot(AdvisoryIndex.PackageGroup g) {
+            if (g != group) {
+                group = g;
+                table = g.table(scheme);
+                try {
+                    slot = table.slotOf(version);
+                } catch (VersionException e) {
+                    slot = -1;
+                }
+            }
+            return slot;
+        }
+
+        BoundaryTable table() {
+            return table;
+        }
+    }
+
+    /**
+     * The order of the fixed versions of a component's statements: by their place in the package's boundary table
+     * (no parsing), the scheme's order for anything else. The two agree, the table being sorted by the scheme.
+     */
+    private static Comparator<String> order(VersionScheme scheme, List<AdvisoryIndex.PackageEntry> relevant) {
+        if (relevant.isEmpty()) {
+            return scheme.comparator();
+        }
+        BoundaryTable table = relevant.getFirst().group().table(scheme);
+        return (a, b) -> {
+            int ia = table.indexOf(a);
+            int ib = ia < 0 ? -1 : table.indexOf(b);
+            return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : scheme.compare(a, b);
+        };
+    }
+
+    /**
+     * The order to evaluate with. An ecosystem without an order of its own (Bitnami, say) gets the generic one,
+     * unless its advisories type every range {@code SEMVER}: the OSV schema says those are evaluated by SemVer 2.0
+     * precedence ({@code 1.24.0-0 < 1.24.0-rc.1 < 1.24.0}, where the generic order differs), so a SemVer version is
+     * compared that way.
+     */
+    static VersionScheme semverWhereDeclared(VersionScheme scheme, List<AdvisoryIndex.PackageEntry> entries, String version) {
+        if (scheme != GENERIC || entries.isEmpty()) {
+            return scheme;
+        }
+        for (AdvisoryIndex.PackageEntry e : entries) {
+            for (AffectedRange r : e.affected().ranges()) {
+                if (!r.isGit() && !"SEMVER".equals(r.type())) {
+                    return scheme;
+                }
+            }
+        }
+        try {
+            SEMVER.validate(version);
+            return SEMVER;
+        } catch (VersionException e) {
+            return scheme;
+        }
     }
 
     /** The source package a distro purl names in its {@code upstream} qualifier (syft writes these), or null. */
@@ -196,82 +281,74 @@ public final class Matcher {
     }
 
     private static void evaluate(Component c, AdvisoryIndex.PackageEntry e, VersionScheme scheme, String version,
+                                 boolean caseInsensitive, Placement placement, Comparator<String> order,
                                  Map<String, Hit> hits, List<String> warnings) {
+        CompiledRanges compiled = e.compiled(scheme);
         String matchedBy = null;
         String nearest = null;
         List<String> fixes = new ArrayList<>();
-        if (e.affected().versions().contains(version)) {
+        if (compiled.listed(version, caseInsensitive)) {
             matchedBy = "versions list contains " + version;
-        }
-        boolean gitOnly = !e.affected().ranges().isEmpty();
-        for (AffectedRange range : e.affected().ranges()) {
-            if (range.isGit()) {
-                continue;
-            }
-            gitOnly = false;
-            try {
-                for (EventRange.Event ev : range.events().events()) {
-                    if (ev.kind() == EventRange.Kind.FIXED && scheme.compare(ev.version(), version) > 0) {
-                        fixes.add(ev.version());
-                    }
-                }
-                if (range.events().contains(scheme, version)) {
-                    if (matchedBy == null) {
-                        matchedBy = range.type() + " " + describe(range.events());
-                    }
-                    String closing = closingFix(range.events(), scheme, version);
-                    if (closing != null && (nearest == null || scheme.compare(closing, nearest) < 0)) {
-                        nearest = closing;
-                    }
-                }
-            } catch (VersionException ex) {
-                warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
-                        + ": range not evaluated: " + ex.getMessage());
-            }
-        }
-        if (gitOnly && e.affected().versions().isEmpty()) {
+        } else if (compiled.gitOnly() && !compiled.hasVersions()) {
             warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
                     + ": only GIT ranges, which need commit data; not evaluated");
+            return;
+        }
+        int slot = placement.slot(e.group());
+        BoundaryTable table = placement.table();
+        if (slot >= 0 && table.covered(e.position())) {
+            // the package's boundary table answers without comparing versions
+            if (matchedBy == null && !table.contains(e.position(), slot)) {
+                return;
+            }
+            String[] closing = new String[1];
+            int range = table.detail(e.position(), slot, closing, fixes);
+            if (matchedBy == null) {
+                AffectedRange r = compiled.ranges().get(range).source();
+                matchedBy = r.type() + " " + describe(r.events());
+            }
+            nearest = closing[0];
+        } else {
+            CompiledRanges.Outcome outcome = new CompiledRanges.Outcome();
+            for (CompiledRanges.Range range : compiled.ranges()) {
+                try {
+                    CompiledRanges.evaluate(range, scheme, version, outcome, fixes);
+                    if (outcome.contained) {
+                        if (matchedBy == null) {
+                            matchedBy = range.source().type() + " " + describe(range.source().events());
+                        }
+                        String closing = outcome.closing;
+                        if (closing != null && (nearest == null || order.compare(closing, nearest) < 0)) {
+                            nearest = closing;
+                        }
+                    }
+                } catch (VersionException ex) {
+                    warnings.add(c.location() + ": " + e.advisory().id() + " " + e.affected().location()
+                            + ": range not evaluated: " + ex.getMessage());
+                }
+            }
         }
         if (matchedBy == null) {
             return;
         }
         for (AdvisoryIndex.VulnRef v : e.vulnerabilities()) {
-            Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, scheme.comparator()));
-            if (!hit.advisories.contains(e.advisory())) {
-                hit.advisories.add(e.advisory());
+            Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, order));
+            Advisory advisory = e.advisory();
+            boolean known = false;
+            for (Advisory a : hit.advisories) {
+                known |= a == advisory;
+            }
+            if (!known) {
+                hit.advisories.add(advisory);
             }
             hit.statements.add(new Evidence.MatchedStatement(e.advisory().id(), e.advisory().source(),
                     e.affected().location(), e.affected().osvEcosystem(), matchedBy));
             hit.entries.add(e);
             hit.fixes.addAll(fixes);
-            if (nearest != null && (hit.nearest == null || scheme.compare(nearest, hit.nearest) < 0)) {
+            if (nearest != null && (hit.nearest == null || order.compare(nearest, hit.nearest) < 0)) {
                 hit.nearest = nearest;
             }
         }
-    }
-
-    /** The fixed version that closes the interval the version lies in (walking the events in version order). */
-    static String closingFix(EventRange range, VersionScheme scheme, String version) {
-        List<EventRange.Event> sorted = new ArrayList<>(range.events());
-        sorted.removeIf(ev -> ev.kind() == EventRange.Kind.LIMIT);
-        sorted.sort((a, b) -> {
-            boolean za = a.version().equals("0");
-            boolean zb = b.version().equals("0");
-            if (za || zb) {
-                return za == zb ? 0 : (za ? -1 : 1);
-            }
-            return scheme.compare(a.version(), b.version());
-        });
-        for (EventRange.Event ev : sorted) {
-            if (ev.kind() == EventRange.Kind.FIXED && scheme.compare(ev.version(), version) > 0) {
-                return ev.version();
-            }
-            if (ev.kind() == EventRange.Kind.LAST_AFFECTED && scheme.compare(ev.version(), version) >= 0) {
-                return null; // no fix closes this interval
-            }
-        }
-        return null;
     }
 
     private void matchByCpe(Component c, String version, List<Finding> findings) {
@@ -327,6 +404,7 @@ public final class Matcher {
         if (entries.isEmpty() || platform.isEmpty()) {
             return;
         }
+        VersionScheme cpeVersions = cpeVersions(platform);
         Map<String, Hit> hits = new LinkedHashMap<>();
         Set<AdvisoryIndex.CpeEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (AdvisoryIndex.CpeEntry e : entries) {
@@ -334,14 +412,14 @@ public final class Matcher {
                 continue;
             }
             for (NvdConfiguration conf : e.configurations()) {
-                NvdConfiguration.Evaluation ev = conf.evaluate(platform, CPE_VERSIONS);
+                NvdConfiguration.Evaluation ev = conf.evaluate(platform, cpeVersions);
                 if (!ev.vulnerable()) {
                     continue;
                 }
                 NvdCpeMatch m = ev.vulnerableHits().getFirst().match();
                 String range = m.criteria() + rangeText(m);
                 for (AdvisoryIndex.VulnRef v : e.vulnerabilities()) {
-                    Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, CPE_VERSIONS.comparator()));
+                    Hit hit = hits.computeIfAbsent(v.id(), k -> new Hit(v, cpeVersions.comparator()));
                     if (!hit.advisories.contains(e.advisory())) {
                         hit.advisories.add(e.advisory());
                         hit.statements.add(new Evidence.MatchedStatement(e.advisory().id(), e.advisory().source(),
@@ -350,7 +428,7 @@ public final class Matcher {
                     String fix = m.versionEndExcluding();
                     if (fix != null) {
                         hit.fixes.add(fix);
-                        if (hit.nearest == null || CPE_VERSIONS.compare(fix, hit.nearest) < 0) {
+                        if (hit.nearest == null || cpeVersions.compare(fix, hit.nearest) < 0) {
                             hit.nearest = fix;
                         }
                     }
@@ -358,7 +436,19 @@ public final class Matcher {
                 break;
             }
         }
-        emit(c, version, CPE_VERSIONS, identifier, method, Confidence.LOW, reason, hits, findings, null);
+        emit(c, version, cpeVersions, cpeVersions.comparator(), identifier, method, Confidence.LOW, reason, hits, findings, null);
+    }
+
+    /** The version order for a component's CPEs: the product's own where it has one, else the generic order. */
+    static VersionScheme cpeVersions(List<Cpe> platform) {
+        for (Cpe p : platform) {
+            String product = p.product().text() == null ? "" : p.product().text().toLowerCase(Locale.ROOT);
+            VersionScheme own = CPE_PRODUCT_VERSIONS.get(product);
+            if (own != null) {
+                return own;
+            }
+        }
+        return GENERIC;
     }
 
     private static Cpe withVersion(Cpe cpe, String version) {
@@ -383,7 +473,8 @@ public final class Matcher {
         return out.toString();
     }
 
-    private static void emit(Component c, String version, VersionScheme scheme, String identifier, Evidence.Method method,
+    private static void emit(Component c, String version, VersionScheme scheme, Comparator<String> order, String identifier,
+                             Evidence.Method method,
                              Confidence confidence, String reason, Map<String, Hit> hits, List<Finding> findings,
                              List<UpgradeAdvice> upgrades) {
         if (hits.isEmpty()) {
@@ -400,7 +491,7 @@ public final class Matcher {
         }
         findings.addAll(mine);
         if (upgrades != null) {
-            upgrades.add(advise(c, version, scheme, hits));
+            upgrades.add(advise(c, version, scheme, order, hits));
         }
     }
 
@@ -408,15 +499,33 @@ public final class Matcher {
      * The smallest known fixed version that no matched statement still covers; when none does, the newest fix and
      * what it leaves open.
      */
-    private static UpgradeAdvice advise(Component c, String version, VersionScheme scheme, Map<String, Hit> hits) {
-        TreeSet<String> candidates = new TreeSet<>(scheme.comparator());
+    private static UpgradeAdvice advise(Component c, String version, VersionScheme scheme, Comparator<String> order,
+                                        Map<String, Hit> hits) {
+        TreeSet<String> candidates = new TreeSet<>(order);
         hits.values().forEach(h -> candidates.addAll(h.fixes));
+        // A candidate is clean when no matched statement covers it. Statements are tried most-recently-covering
+        // first: the statement that covered one candidate usually covers the next one too, so a component with
+        // hundreds of advisories costs about one statement per candidate rather than all of them.
+        List<AdvisoryIndex.PackageEntry> statements = new ArrayList<>();
+        Set<AdvisoryIndex.PackageEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Hit h : hits.values()) {
+            for (Object o : h.entries) {
+                if (seen.add((AdvisoryIndex.PackageEntry) o)) {
+                    statements.add((AdvisoryIndex.PackageEntry) o);
+                }
+            }
+        }
         String target = null;
         for (String candidate : candidates) {
             boolean clean = true;
-            for (Hit h : hits.values()) {
-                if (covers(h, scheme, candidate)) {
+            for (int i = 0; i < statements.size(); i++) {
+                AdvisoryIndex.PackageEntry e = statements.get(i);
+                if (covers(e, scheme, candidate)) {
                     clean = false;
+                    if (i > 0) {
+                        statements.remove(i);
+                        statements.addFirst(e);
+                    }
                     break;
                 }
             }
@@ -441,21 +550,25 @@ public final class Matcher {
 
     private static boolean covers(Hit h, VersionScheme scheme, String candidate) {
         for (Object o : h.entries) {
-            AdvisoryIndex.PackageEntry e = (AdvisoryIndex.PackageEntry) o;
-            if (e.affected().versions().contains(candidate)) {
+            if (covers((AdvisoryIndex.PackageEntry) o, scheme, candidate)) {
                 return true;
-            }
-            for (AffectedRange r : e.affected().ranges()) {
-                try {
-                    if (!r.isGit() && r.events().contains(scheme, candidate)) {
-                        return true;
-                    }
-                } catch (VersionException ex) {
-                    return true;
-                }
             }
         }
         return false;
+    }
+
+    /** Whether a statement's ranges or versions list cover a version (a fixed version is placed without comparing). */
+    private static boolean covers(AdvisoryIndex.PackageEntry e, VersionScheme scheme, String version) {
+        CompiledRanges compiled = e.compiled(scheme);
+        BoundaryTable table = e.group().table(scheme);
+        if (table.covered(e.position()) && !compiled.listed(version, false)) {
+            try {
+                return table.contains(e.position(), table.slotOf(version));
+            } catch (VersionException ex) {
+                return true; // as the direct evaluation: a version that cannot be ordered counts as covered
+            }
+        }
+        return compiled.covers(version, false);
     }
 
     static String describe(EventRange range) {
