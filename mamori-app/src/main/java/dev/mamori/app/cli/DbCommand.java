@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DbExportCommand.class,
             DbKeygenCommand.class,
             DbSyncCommand.class,
+            DbIndexCommand.class,
         })
 final class DbCommand implements Runnable {
     @CommandLine.Spec

@@ -110,6 +110,11 @@ final class ScanCommand implements Callable<Integer> {
                 description = "OSV advisories: .json files, directories of them, .jsonl / .jsonl.gz files, or OSV's zip archives (all.zip).")
         List<Path> advisories;
 
+        @Option(names = "--index", required = true, paramLabel = "FILE",
+                description = "Read the advisories from an index snapshot written by 'mamori db index' (memory-mapped, "
+                        + "decoded on demand: the fastest start for CI).")
+        Path index;
+
         @Option(names = "--db", required = true,
                 description = "Read the advisories from the store ('mamori db import'; see --data-dir and --database-url), "
                         + "and KEV and EPSS too unless --kev / --epss are given.")
@@ -183,7 +188,8 @@ final class ScanCommand implements Callable<Integer> {
         List<ScanReport> reports = new ArrayList<>();
         try (Database db = advisorySource.db ? database.open() : null) {
             AdvisoryStore store = db == null ? null : new AdvisoryStore(db);
-            Function<Bom, AdvisoryIndex> indexes = store != null ? storeIndexes(store) : fileIndex(progress);
+            Function<Bom, AdvisoryIndex> indexes = store != null ? storeIndexes(store)
+                    : advisorySource.index != null ? snapshotIndex(advisorySource.index) : fileIndex(progress);
             long inForce = store != null ? store.packageAdvisoryCount() : -1;
             for (Path sbom : sboms) {
                 progress.phase("reading " + sbom, false);
@@ -226,6 +232,11 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** From files: every advisory read once, into one index for all the SBOMs. */
+    private static Function<Bom, AdvisoryIndex> snapshotIndex(Path file) {
+        AdvisoryIndex index = dev.mamori.match.AdvisoryIndexSnapshot.read(file);
+        return bom -> index;
+    }
+
     private Function<Bom, AdvisoryIndex> fileIndex(Progress progress) {
         List<Advisory> loaded = new ArrayList<>();
         progress.phase("reading advisories", false);

@@ -132,4 +132,16 @@ final class ScanCommandTest {
         assertThat(r.out()).contains("scan", "serve", "Exit codes");
         assertThat(run("--version").out()).startsWith("mamori ");
     }
+
+    @Test
+    void scan_indexSnapshot_findsWhatTheFilesFind() {
+        Path snapshot = tmp.resolve("advisories.idx");
+        Run written = run("db", "index", "--advisories", ADVISORIES, "-o", snapshot.toString());
+        assertThat(written.code()).as(written.err()).isZero();
+        assertThat(written.out()).contains("13 advisories");
+        Run fromFiles = run("scan", BOM, "--advisories", ADVISORIES, "--format", "csv");
+        Run fromIndex = run("scan", BOM, "--index", snapshot.toString(), "--format", "csv");
+        assertThat(fromIndex.code()).isEqualTo(1);
+        assertThat(fromIndex.out()).isEqualTo(fromFiles.out());
+    }
 }
