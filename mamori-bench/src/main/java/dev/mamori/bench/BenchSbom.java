@@ -32,6 +32,9 @@ final class BenchSbom {
         Random rnd = new Random(seed);
         List<Advisory> realWithPackages = real.stream().filter(a -> !a.affected().isEmpty()
                 && a.affected().getFirst().packageKey() != null && a.withdrawn() == null).toList();
+        if (generated.isEmpty()) {
+            generated = realWithPackages; // a real-only corpus
+        }
         // candidates, then sorted by what the matcher says into vulnerable and covered-but-clean ones
         List<Item> candidates = new ArrayList<>();
         for (int i = 0; i < components * 2; i++) {
@@ -104,7 +107,11 @@ final class BenchSbom {
     /** A version inside the advisory's first range: its first introduced version, or one below its first fix. */
     private static Item inside(Advisory a, Random rnd) {
         Affected af = a.affected().getFirst();
-        List<EventRange.Event> events = af.ranges().getFirst().events().events();
+        AffectedRange range = af.ranges().stream().filter(r -> !r.isGit()).findFirst().orElse(null);
+        if (range == null) {
+            return null;
+        }
+        List<EventRange.Event> events = range.events().events();
         String version = null;
         for (EventRange.Event e : events) {
             if (e.kind() == EventRange.Kind.INTRODUCED && !e.version().equals("0")) {
@@ -131,6 +138,9 @@ final class BenchSbom {
         String[] p = base.split("\\.");
         int[] n = new int[3];
         for (int i = 0; i < 3 && i < p.length; i++) {
+            if (!p[i].matches("\\d{1,9}")) {
+                return null; // not a plain release number: no simple predecessor
+            }
             n[i] = Integer.parseInt(p[i]);
         }
         if (n[2] > 0) {
@@ -149,16 +159,16 @@ final class BenchSbom {
     /** A version above the advisory's ranges; null when its last range never closes (then another is picked). */
     private static Item aboveEveryFix(Advisory a) {
         Affected af = a.affected().getFirst();
+        if (af.ranges().isEmpty() || af.osvEcosystem() == null) {
+            return null;
+        }
         List<EventRange.Event> events = af.ranges().getFirst().events().events();
         if (events.isEmpty() || events.getLast().kind() == EventRange.Kind.INTRODUCED) {
             return null;
         }
         String eco = af.osvEcosystem();
-        String version = switch (eco) {
-            case "Debian:12" -> "99.0.0-1+deb12u1";
-            case "AlmaLinux:9" -> "99.0.0-1.el9";
-            default -> "99.0.0";
-        };
+        String version = eco.startsWith("Debian:") ? "99.0.0-1+deb12u1"
+                : eco.startsWith("AlmaLinux:") ? "99.0.0-1.el" + eco.substring(10) : "99.0.0";
         return item(af, version);
     }
 
