@@ -3,7 +3,7 @@
 -- DATA_DIR/sboms by SHA-256), and the components of each release's current SBOM.
 -- Timestamps are UTC ISO-8601 text of fixed width (2026-11-25T10:15:30.123Z), so they sort as text.
 CREATE TABLE products (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${identity_primary_key},
     name         VARCHAR(200)  NOT NULL,
     name_key     VARCHAR(200)  NOT NULL,
     owner_team   VARCHAR(200),
@@ -22,7 +22,7 @@ CREATE TABLE product_tags (
 CREATE INDEX product_tags_by_tag ON product_tags (tag, product_id);
 
 CREATE TABLE releases (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    id              ${identity_primary_key},
     product_id      BIGINT       NOT NULL REFERENCES products (id) ON DELETE CASCADE,
     version         VARCHAR(200) NOT NULL,
     released_at     VARCHAR(10),
@@ -34,7 +34,7 @@ CREATE TABLE releases (
 );
 
 CREATE TABLE sbom_documents (
-    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                 ${identity_primary_key},
     release_id         BIGINT       NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
     uploaded_at        VARCHAR(30)  NOT NULL,
     uploaded_by        VARCHAR(200) NOT NULL,
@@ -56,7 +56,7 @@ CREATE INDEX sbom_documents_by_release ON sbom_documents (release_id, id);
 -- role: 'component', or 'subject' for the component the SBOM describes.
 -- component_key identifies "the same component" across uploads: ecosystem:name@version (qualifiers dropped).
 CREATE TABLE release_components (
-    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                ${identity_primary_key},
     release_id        BIGINT        NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
     sbom_id           BIGINT        NOT NULL REFERENCES sbom_documents (id) ON DELETE CASCADE,
     role              VARCHAR(10)   NOT NULL,

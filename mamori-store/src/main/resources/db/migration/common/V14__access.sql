@@ -2,7 +2,7 @@
 -- Access: API keys (only a SHA-256 of the key is kept) and user accounts (PBKDF2 password hashes).
 -- scopes: comma-separated subset of read,write,admin.
 CREATE TABLE api_keys (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${identity_primary_key},
     name         VARCHAR(200) NOT NULL,
     key_hash     CHAR(64)     NOT NULL,
     key_prefix   VARCHAR(20)  NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE api_keys (
 );
 
 CREATE TABLE users (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    id            ${identity_primary_key},
     username      VARCHAR(200) NOT NULL,
     password_hash VARCHAR(300) NOT NULL,
     scopes        VARCHAR(40)  NOT NULL,

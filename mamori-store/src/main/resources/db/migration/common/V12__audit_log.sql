@@ -1,7 +1,7 @@
 -- Dialect copy: the SQLite and PostgreSQL scripts of this version differ only in the id column type.
 -- Who changed what, when: one row per change, with the entity before and after as JSON. Append-only.
 CREATE TABLE audit_log (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          ${identity_primary_key},
     occurred_at VARCHAR(30)  NOT NULL,
     actor       VARCHAR(200) NOT NULL,
     action      VARCHAR(60)  NOT NULL,
