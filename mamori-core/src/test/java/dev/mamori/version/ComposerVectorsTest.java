@@ -26,17 +26,7 @@ final class ComposerVectorsTest {
     @Test
     void oraclePairs_everyPair_matchesPhpVersionCompare() {
         List<String[]> rows = LangVectorFiles.tsv("/version-vectors/composer.tsv.gz");
-        List<String> failures = new ArrayList<>();
-        for (String[] r : rows) {
-            try {
-                int actual = composer.compare(r[0], r[1]);
-                if (actual != Integer.parseInt(r[2])) {
-                    failures.add(r[0] + " vs " + r[1] + ": expected " + r[2] + " got " + actual);
-                }
-            } catch (VersionException e) {
-                failures.add(r[0] + " vs " + r[1] + ": " + e.getMessage());
-            }
-        }
+        List<String> failures = LangVectorFiles.compareFailures(composer, rows);
         assertThat(rows).hasSizeGreaterThan(10_000);
         assertThat(failures).as("%d of %d pairs", failures.size(), rows.size()).isEmpty();
     }
@@ -44,17 +34,7 @@ final class ComposerVectorsTest {
     @Test
     void oracleSatisfies_everyCheck_matchesComposerSemverSatisfies() {
         List<String[]> rows = LangVectorFiles.tsv("/version-vectors/composer-satisfies.tsv.gz");
-        List<String> failures = new ArrayList<>();
-        for (String[] r : rows) {
-            try {
-                boolean actual = composer.parseRange(r[1]).contains(r[0]);
-                if (actual != Boolean.parseBoolean(r[2])) {
-                    failures.add("'" + r[0] + "' in '" + r[1] + "': expected " + r[2]);
-                }
-            } catch (VersionException e) {
-                failures.add("'" + r[0] + "' in '" + r[1] + "': " + e.getMessage());
-            }
-        }
+        List<String> failures = LangVectorFiles.satisfiesFailures(composer, rows);
         assertThat(rows).hasSizeGreaterThan(3_000);
         assertThat(failures).as("%d of %d checks", failures.size(), rows.size()).isEmpty();
     }

@@ -77,4 +77,36 @@ final class LangVectorFiles {
         }
         return out;
     }
+
+    /** The oracle pairs ({@code A<TAB>B<TAB>sign}) on which the scheme disagrees or throws, one line each. */
+    static List<String> compareFailures(VersionScheme scheme, List<String[]> rows) {
+        List<String> failures = new java.util.ArrayList<>();
+        for (String[] r : rows) {
+            try {
+                int actual = scheme.compare(r[0], r[1]);
+                if (actual != Integer.parseInt(r[2])) {
+                    failures.add(r[0] + " vs " + r[1] + ": expected " + r[2] + " got " + actual);
+                }
+            } catch (VersionException e) {
+                failures.add(r[0] + " vs " + r[1] + ": " + e.getMessage());
+            }
+        }
+        return failures;
+    }
+
+    /** The oracle range checks ({@code VERSION<TAB>RANGE<TAB>true|false}) on which the scheme disagrees or throws. */
+    static List<String> satisfiesFailures(VersionScheme scheme, List<String[]> rows) {
+        List<String> failures = new java.util.ArrayList<>();
+        for (String[] r : rows) {
+            try {
+                boolean actual = scheme.parseRange(r[1]).contains(r[0]);
+                if (actual != Boolean.parseBoolean(r[2])) {
+                    failures.add("'" + r[0] + "' in '" + r[1] + "': expected " + r[2]);
+                }
+            } catch (VersionException e) {
+                failures.add("'" + r[0] + "' in '" + r[1] + "': " + e.getMessage());
+            }
+        }
+        return failures;
+    }
 }
