@@ -2,6 +2,7 @@ package dev.mamori.app.cli;
 
 import dev.mamori.app.MamoriVersion;
 import dev.mamori.app.feed.FeedConfig;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,17 @@ final class FeedOptions {
                     + "provider-metadata.json URL, a site URL or a domain; repeatable).")
     List<String> urls = new ArrayList<>();
 
+    @Option(names = "--csaf-signatures", paramLabel = "MODE", defaultValue = "verify",
+            description = "OpenPGP signatures of CSAF documents: verify (default; a published signature must "
+                    + "verify with a provider key, else the document is refused), require (unsigned documents are "
+                    + "refused too) or off.")
+    String csafSignatures;
+
+    @Option(names = "--csaf-key", paramLabel = "FILE",
+            description = "Trust this OpenPGP public key file for CSAF signatures (repeatable); when given, only "
+                    + "these keys count and the keys listed in provider-metadata.json are ignored.")
+    List<Path> csafKeys = new ArrayList<>();
+
     @Option(names = "--ecosystems", split = ",", paramLabel = "NAME",
             description = "OSV ecosystems to sync (default: Go, PyPI, npm, Maven, crates.io, NuGet, RubyGems, "
                     + "Packagist, Hex, Pub, Debian, Ubuntu, Alpine, AlmaLinux, Rocky Linux, Red Hat, Wolfi, "
@@ -55,6 +67,8 @@ final class FeedOptions {
             }
             b.url(u.substring(0, eq), u.substring(eq + 1));
         }
+        b.csafSignatures(FeedConfig.CsafSignatures.parse(csafSignatures));
+        csafKeys.forEach(b::addCsafKey);
         if (ecosystems != null) {
             b.osvEcosystems(ecosystems);
         }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 
 /**
  * CSAF 2.0 / 2.1 providers (OASIS CSAF §7): discovery through {@code provider-metadata.json} (given directly, or
@@ -30,10 +31,13 @@ import java.util.List;
  *       signature sit beside each document as {@code .sha512} / {@code .sha256} / {@code .asc}.</li>
  * </ul>
  * Every document is checked against its published SHA-512 or SHA-256 before it is written; a mismatch is refused
- * and nothing is written. Signature files are looked for and their presence recorded ("present, not verified"):
- * verifying OpenPGP signatures needs an OpenPGP implementation, which the JDK does not have and which would be a
- * new dependency. Documents are kept as {@code csaf/<host>/<path>}; {@code csaf/.ledger.tsv} (hidden, so an import
- * skips it) records for each download its URL, SHA-256, checksum check and signature status. Feeds and
+ * and nothing is written. Its OpenPGP signature ({@code .asc}) is then checked ({@link OpenPgpVerifier}) against the
+ * keys the provider lists in {@code public_openpgp_keys} — each downloaded key must have the fingerprint the
+ * metadata declares — or, when the user pinned keys ({@code --csaf-key}), against those alone. With the default
+ * policy a published signature that does not verify refuses the document and an unsigned document is kept and
+ * counted; {@code require} refuses unsigned documents too; {@code off} fetches no signatures. Documents are kept as
+ * {@code csaf/<host>/<path>}; {@code csaf/.ledger.tsv} (hidden, so an import skips it) records for each download
+ * its URL, SHA-256, checksum check and signature verdict (which key signed, and when). Feeds and
  * {@code changes.csv} are requested conditionally, and a per-feed watermark (the newest {@code updated} / time
  * written) selects new documents, advanced oldest first after each document.
  */
@@ -44,8 +48,10 @@ final class CsafFeed implements Feed {
     /** One document to fetch. */
     record Doc(URI url, Instant updated, List<URI> hashes, URI signature) {}
 
-    private int signed;
+    private int verified;
+    private int unsigned;
     private int unverified;
+    private List<OpenPGPCertificate> pinned;
 
     @Override
     public String name() {
@@ -60,6 +66,16 @@ final class CsafFeed implements Feed {
             return;
         }
         RateLimiter polite = ctx.perSecond(ctx.config.politeRequestsPerSecond);
+        if (ctx.config.csafSignatures != FeedConfig.CsafSignatures.OFF && !ctx.config.csafKeys.isEmpty()) {
+            pinned = new ArrayList<>();
+            for (Path key : ctx.config.csafKeys) {
+                try {
+                    pinned.addAll(OpenPgpVerifier.readCertificates(key));
+                } catch (OpenPgpVerifier.InvalidKeyException e) {
+                    throw FeedException.stopping("--csaf-key " + e.getMessage());
+                }
+            }
+        }
         for (String provider : ctx.config.csafProviders) {
             try {
                 provider(ctx, provider, polite);
@@ -70,8 +86,15 @@ final class CsafFeed implements Feed {
                 ctx.record(e);
             }
         }
-        if (signed > 0) {
-            ctx.tally.note(signed + " document(s) have an OpenPGP signature (.asc): present, not verified");
+        if (verified > 0) {
+            ctx.tally.note(verified + " document(s) with a verified OpenPGP signature");
+        }
+        if (unsigned > 0) {
+            ctx.tally.note(unsigned + " document(s) had no OpenPGP signature and were kept "
+                    + "(--csaf-signatures require refuses them)");
+        }
+        if (ctx.config.csafSignatures == FeedConfig.CsafSignatures.OFF) {
+            ctx.tally.note("OpenPGP signatures were not checked (--csaf-signatures off)");
         }
         if (unverified > 0) {
             ctx.tally.note(unverified + " document(s) had no published .sha512/.sha256 and were kept unverified");
@@ -81,6 +104,8 @@ final class CsafFeed implements Feed {
     private void provider(FeedContext ctx, String provider, RateLimiter polite)
             throws InterruptedException, IOException {
         Metadata md = discover(ctx, provider, polite);
+        OpenPgpVerifier keys = ctx.config.csafSignatures == FeedConfig.CsafSignatures.OFF
+                ? null : trustedKeys(ctx, md, polite);
         JsonNode distributions = md.json().path("distributions");
         if (!distributions.isArray() || distributions.isEmpty()) {
             throw new FeedException(md.url() + ": not a CSAF provider-metadata.json (no distributions)");
@@ -92,11 +117,11 @@ final class CsafFeed implements Feed {
                     for (JsonNode f : feeds) {
                         String url = f.path("url").asText("");
                         if (!url.isEmpty()) {
-                            rolie(ctx, md.url().resolve(url), polite);
+                            rolie(ctx, md.url().resolve(url), polite, keys);
                         }
                     }
                 } else if (d.hasNonNull("directory_url")) {
-                    directory(ctx, md.url().resolve(d.path("directory_url").asText()), polite);
+                    directory(ctx, md.url().resolve(d.path("directory_url").asText()), polite, keys);
                 }
             } catch (FeedException e) {
                 if (e.stopsSource()) {
@@ -169,7 +194,8 @@ final class CsafFeed implements Feed {
         return readJson(copy, uri);
     }
 
-    private void rolie(FeedContext ctx, URI feedUri, RateLimiter polite) throws InterruptedException, IOException {
+    private void rolie(FeedContext ctx, URI feedUri, RateLimiter polite, OpenPgpVerifier keys)
+            throws InterruptedException, IOException {
         String key = "rolie:" + feedUri;
         Instant w = watermark(ctx, key);
         FeedState.Validators v = conditional(ctx, key) ? ctx.state.validators(feedUri.toString()) : null;
@@ -222,10 +248,11 @@ final class CsafFeed implements Feed {
                 docs.add(new Doc(feedUri.resolve(src), updated, hashes, signature));
             }
         }
-        documents(ctx, docs, key, polite, feedUri, r);
+        documents(ctx, docs, key, polite, feedUri, r, keys);
     }
 
-    private void directory(FeedContext ctx, URI dirUri, RateLimiter polite) throws InterruptedException, IOException {
+    private void directory(FeedContext ctx, URI dirUri, RateLimiter polite, OpenPgpVerifier keys)
+            throws InterruptedException, IOException {
         URI base = dirUri.toString().endsWith("/") ? dirUri : URI.create(dirUri + "/");
         String key = "directory:" + base;
         Instant w = watermark(ctx, key);
@@ -272,7 +299,7 @@ final class CsafFeed implements Feed {
             }
             r = null;
         }
-        documents(ctx, docs, key, polite, changes, r);
+        documents(ctx, docs, key, polite, changes, r, keys);
     }
 
     private static Doc directoryDoc(URI base, String path, Instant time) {
@@ -283,12 +310,12 @@ final class CsafFeed implements Feed {
 
     /** Fetches the selected documents oldest first, moving the watermark, then keeps the list's validators. */
     private void documents(FeedContext ctx, List<Doc> docs, String key, RateLimiter polite, URI list,
-                           HttpFetcher.Response listResponse) throws InterruptedException {
+                           HttpFetcher.Response listResponse, OpenPgpVerifier keys) throws InterruptedException {
         if (docs.isEmpty()) {
             ctx.tally.unchanged();
         }
         docs.sort(Comparator.comparing(Doc::updated, Comparator.nullsFirst(Comparator.naturalOrder())));
-        boolean allOk = ctx.inOrder(docs, Doc::updated, d -> document(ctx, d, polite), t -> {
+        boolean allOk = ctx.inOrder(docs, Doc::updated, d -> document(ctx, d, polite, keys), t -> {
             Instant current = ctx.cursorInstant(key);
             if (current == null || t.isAfter(current)) {
                 ctx.cursor(key, t.toString());
@@ -303,15 +330,19 @@ final class CsafFeed implements Feed {
         }
     }
 
-    /** Downloads one document, checks its published checksum, records its signature, and writes it. */
-    private void document(FeedContext ctx, Doc d, RateLimiter polite) throws InterruptedException, IOException {
+    /**
+     * Downloads one document, checks its published checksum and its OpenPGP signature, and writes it; a mismatch
+     * or a signature that does not verify refuses it and writes nothing.
+     */
+    private void document(FeedContext ctx, Doc d, RateLimiter polite, OpenPgpVerifier keys)
+            throws InterruptedException, IOException {
         Path target = target(ctx, d.url());
         HttpFetcher.Response r = ctx.http.fetch(HttpFetcher.Get.of(d.url(), target.getParent(), polite), ctx.deadline);
         if (!r.ok()) {
             throw new FeedException(d.url() + ": HTTP " + r.status() + " (listed, but not published)");
         }
         String checksum = "none published";
-        String signature = "absent";
+        String signature;
         String sha256;
         try {
             sha256 = Checks.digest(r.body(), "SHA-256");
@@ -336,20 +367,7 @@ final class CsafFeed implements Feed {
                 checksum = (is256 ? "SHA-256" : "SHA-512") + " verified";
                 break;
             }
-            if (d.signature() != null) {
-                try {
-                    HttpFetcher.Response s = ctx.http.fetch(HttpFetcher.Get.of(d.signature(), target.getParent(),
-                            polite).asHead(), ctx.deadline);
-                    if (s.ok()) {
-                        signature = "present, not verified";
-                    }
-                } catch (FeedException e) {
-                    if (e.stopsSource()) {
-                        throw e;
-                    }
-                    signature = "unknown (" + e.getMessage() + ")";
-                }
-            }
+            signature = signature(ctx, d, r.body(), target.getParent(), polite, keys);
             ctx.place(r, target, Checks.format(AdvisoryFormat.CSAF));
         } finally {
             MirrorFiles.deleteQuietly(r.body());
@@ -357,10 +375,93 @@ final class CsafFeed implements Feed {
         if (checksum.startsWith("none")) {
             unverified++;
         }
-        if (signature.startsWith("present")) {
-            signed++;
+        if (signature.startsWith("verified")) {
+            verified++;
+        } else if (signature.equals("absent")) {
+            unsigned++;
         }
         ledger(ctx, d.url(), target, sha256, checksum, signature);
+    }
+
+    /**
+     * The document's signature verdict for the ledger: "verified: signed by key … at …", "absent" or "not checked";
+     * a signature that does not verify, or a missing one under {@code require}, refuses the document.
+     */
+    private String signature(FeedContext ctx, Doc d, Path body, Path tempDir, RateLimiter polite,
+                             OpenPgpVerifier keys) throws InterruptedException, IOException {
+        if (keys == null) {
+            return "not checked (--csaf-signatures off)";
+        }
+        HttpFetcher.Response s = d.signature() == null ? null
+                : ctx.http.fetch(HttpFetcher.Get.of(d.signature(), tempDir, polite), ctx.deadline);
+        if (s == null || !s.ok()) {
+            if (ctx.config.csafSignatures == FeedConfig.CsafSignatures.REQUIRE) {
+                throw FeedException.refused(d.url() + ": no OpenPGP signature published"
+                        + (d.signature() == null ? "" : " (" + d.signature() + ": HTTP " + s.status() + ")")
+                        + " and --csaf-signatures require is set; not written");
+            }
+            return "absent";
+        }
+        OpenPgpVerifier.Verdict v;
+        try {
+            if (Files.size(s.body()) > OpenPgpVerifier.MAX_SIGNATURE_BYTES) {
+                v = new OpenPgpVerifier.Verdict(false, "is larger than the " + OpenPgpVerifier.MAX_SIGNATURE_BYTES
+                        + " bytes a detached signature may have here");
+            } else {
+                v = keys.verify(body, Files.readAllBytes(s.body()));
+            }
+        } finally {
+            MirrorFiles.deleteQuietly(s.body());
+        }
+        if (!v.verified()) {
+            throw FeedException.refused(d.url() + ": OpenPGP signature " + d.signature() + " " + v.detail()
+                    + "; not written");
+        }
+        return v.detail();
+    }
+
+    /**
+     * The keys this provider's signatures are checked against: the pinned ones, else each key listed in the
+     * metadata's {@code public_openpgp_keys} whose downloaded certificate has the declared fingerprint. A key that
+     * cannot be fetched or does not match is left out with a note; documents signed by it are then refused.
+     */
+    private OpenPgpVerifier trustedKeys(FeedContext ctx, Metadata md, RateLimiter polite)
+            throws InterruptedException, IOException {
+        if (pinned != null) {
+            return OpenPgpVerifier.of(pinned);
+        }
+        List<OpenPGPCertificate> certs = new ArrayList<>();
+        for (JsonNode k : md.json().path("public_openpgp_keys")) {
+            String url = k.path("url").asText("");
+            String declared = k.path("fingerprint").asText("");
+            if (url.isEmpty()) {
+                continue;
+            }
+            URI keyUri = md.url().resolve(url);
+            HttpFetcher.Response r = ctx.http.fetch(HttpFetcher.Get.of(keyUri, hostDir(ctx, keyUri), polite),
+                    ctx.deadline);
+            if (!r.ok()) {
+                ctx.tally.note(keyUri + ": OpenPGP key not published (HTTP " + r.status() + "); not used");
+                continue;
+            }
+            try {
+                for (OpenPGPCertificate c : OpenPgpVerifier.readCertificates(Files.readAllBytes(r.body()),
+                        keyUri.toString())) {
+                    if (declared.isEmpty() || OpenPgpVerifier.hasFingerprint(c, declared)) {
+                        certs.add(c);
+                    } else {
+                        ctx.tally.note(keyUri + ": the key's fingerprint " + OpenPgpVerifier.fingerprint(c)
+                                + " is not the " + OpenPgpVerifier.normaliseFingerprint(declared)
+                                + " that provider-metadata.json declares; not used");
+                    }
+                }
+            } catch (OpenPgpVerifier.InvalidKeyException e) {
+                ctx.tally.note(e.getMessage() + "; not used");
+            } finally {
+                MirrorFiles.deleteQuietly(r.body());
+            }
+        }
+        return OpenPgpVerifier.of(certs);
     }
 
     private static void ledger(FeedContext ctx, URI url, Path target, String sha256, String checksum,

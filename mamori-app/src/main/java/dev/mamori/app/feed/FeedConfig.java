@@ -1,6 +1,7 @@
 package dev.mamori.app.feed;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +59,8 @@ public final class FeedConfig {
     final int jvnInitialDays;
     final int jvnRequestsPerSecond;
     final List<String> csafProviders;
+    final CsafSignatures csafSignatures;
+    final List<Path> csafKeys;
     final int politeRequestsPerSecond;
     final Duration connectTimeout;
     final Duration requestTimeout;
@@ -89,6 +92,8 @@ public final class FeedConfig {
         jvnInitialDays = b.jvnInitialDays;
         jvnRequestsPerSecond = b.jvnRequestsPerSecond;
         csafProviders = List.copyOf(b.csafProviders);
+        csafSignatures = b.csafSignatures;
+        csafKeys = List.copyOf(b.csafKeys);
         politeRequestsPerSecond = b.politeRequestsPerSecond;
         connectTimeout = b.connectTimeout;
         requestTimeout = b.requestTimeout;
@@ -126,6 +131,27 @@ public final class FeedConfig {
 
     public List<String> csafProviders() {
         return csafProviders;
+    }
+
+    /**
+     * What a CSAF sync does with the providers' OpenPGP signatures ({@code --csaf-signatures}).
+     */
+    public enum CsafSignatures {
+        /** A published signature must verify with a trusted key, else the document is refused; unsigned is kept. */
+        VERIFY,
+        /** As VERIFY, and a document without a signature is refused too. */
+        REQUIRE,
+        /** Signatures are not fetched. */
+        OFF;
+
+        /** Parses {@code verify}, {@code require} or {@code off}. */
+        public static CsafSignatures parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--csaf-signatures is verify, require or off, not '" + text + "'");
+            }
+        }
     }
 
     public boolean hasNvdApiKey() {
@@ -240,6 +266,8 @@ public final class FeedConfig {
         private int jvnInitialDays = 30;
         private int jvnRequestsPerSecond = 1;
         private final List<String> csafProviders = new ArrayList<>();
+        private CsafSignatures csafSignatures = CsafSignatures.VERIFY;
+        private final List<Path> csafKeys = new ArrayList<>();
         private int politeRequestsPerSecond = 10;
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Duration requestTimeout = Duration.ofMinutes(10);
@@ -396,6 +424,20 @@ public final class FeedConfig {
                 throw new IllegalArgumentException("csaf: '" + p + "' is neither a URL nor a domain");
             }
             csafProviders.add(p);
+            return this;
+        }
+
+        public Builder csafSignatures(CsafSignatures policy) {
+            this.csafSignatures = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Pins an OpenPGP public key file as trusted for CSAF signatures. With pinned keys, only they are trusted
+         * and the keys a provider's metadata lists are ignored.
+         */
+        public Builder addCsafKey(Path keyFile) {
+            csafKeys.add(Objects.requireNonNull(keyFile));
             return this;
         }
 

@@ -99,6 +99,20 @@ final class FeedCommandTest {
     }
 
     @Test
+    void feedSync_csafSignaturePolicy_isCheckedAndPinnedKeysAreRead() {
+        Run bad = run("feed", "sync", "--source", "csaf", "--mirror", tmp.toString(), "--csaf-signatures", "maybe",
+                "--url", "csaf=" + base + "/provider-metadata.json");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--csaf-signatures is verify, require or off, not 'maybe'");
+
+        Path missing = tmp.resolve("no-such-key.asc");
+        Run noKey = run("feed", "sync", "--source", "csaf", "--mirror", tmp.toString(), "--csaf-key",
+                missing.toString(), "--url", "csaf=" + base + "/provider-metadata.json");
+        assertThat(noKey.code()).isEqualTo(1);
+        assertThat(noKey.out()).contains("csaf  failed", "--csaf-key " + missing + ": cannot be read");
+    }
+
+    @Test
     void feedSync_csafWithoutProvider_isSkippedNotFailed() {
         Run r = run("feed", "sync", "--source", "csaf", "--mirror", tmp.toString());
 

@@ -23,6 +23,11 @@ final class CsafFeedTest {
     static final byte[] VA_SHA512 = SyncFixtures.resource("csaf/va-25-148-01.json.sha512");
     static final byte[] ICSMA = SyncFixtures.resource("csaf/icsma-25-160-01.json");
     static final byte[] ICSMA_SHA512 = SyncFixtures.resource("csaf/icsma-25-160-01.json.sha512");
+    /** GnuPG-made signatures and keys: tools/oracles/openpgp/make-csaf-signatures.sh. */
+    static final byte[] VA_ASC = SyncFixtures.resource("csaf/openpgp/va-25-148-01.json.asc");
+    static final byte[] PROVIDER_KEY = SyncFixtures.resource("csaf/openpgp/ed25519.pub.asc");
+    static final String PROVIDER_FPR = OpenPgpVerifierTest.FINGERPRINTS.get("ed25519");
+    static final String OTHER_FPR = OpenPgpVerifierTest.FINGERPRINTS.get("other");
 
     @TempDir
     Path mirror;
@@ -41,8 +46,8 @@ final class CsafFeedTest {
         server.file("/vendor/.well-known/csaf/feed-tlp-white.json", rolieFeed(), "\"feed-1\"", null);
         server.file("/vendor/csaf/rolie/2025/va-25-148-01.json", VA);
         server.file("/vendor/csaf/rolie/2025/va-25-148-01.json.sha512", VA_SHA512);
-        server.file("/vendor/csaf/rolie/2025/va-25-148-01.json.asc",
-                "-----BEGIN PGP SIGNATURE-----\n\n-----END PGP SIGNATURE-----\n".getBytes(StandardCharsets.US_ASCII));
+        server.file("/vendor/csaf/rolie/2025/va-25-148-01.json.asc", VA_ASC);
+        server.file("/vendor/keys/" + PROVIDER_FPR + ".asc", PROVIDER_KEY);
         byte[] altered = (new String(VA, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
         server.file("/vendor/csaf/rolie/2025/altered.json", altered);
         server.file("/vendor/csaf/rolie/2025/altered.json.sha512", VA_SHA512);
@@ -61,6 +66,10 @@ final class CsafFeedTest {
 
     /** Shaped like the OASIS CSAF 2.0 provider-metadata example, with both kinds of distribution. */
     byte[] providerMetadata() throws IOException {
+        return providerMetadata(PROVIDER_FPR);
+    }
+
+    byte[] providerMetadata(String declaredFingerprint) throws IOException {
         ObjectNode pm = JsonInput.mapper().createObjectNode();
         pm.put("canonical_url", base + "/.well-known/csaf/provider-metadata.json");
         ArrayNode distributions = pm.putArray("distributions");
@@ -74,8 +83,8 @@ final class CsafFeedTest {
         pm.put("metadata_version", "2.0");
         pm.put("mirror_on_CSAF_aggregators", true);
         ObjectNode key = pm.putArray("public_openpgp_keys").addObject();
-        key.put("fingerprint", "8F5F267907B2C4559DB360DB2294BA7D2B2298B1");
-        key.put("url", base + "/keys/8F5F267907B2C4559DB360DB2294BA7D2B2298B1.asc");
+        key.put("fingerprint", declaredFingerprint);
+        key.put("url", base + "/keys/" + PROVIDER_FPR + ".asc");
         ObjectNode publisher = pm.putObject("publisher");
         publisher.put("category", "vendor");
         publisher.put("name", "Example Company ProductCERT");
@@ -148,12 +157,13 @@ final class CsafFeedTest {
         assertThat(c.csaf).hasSize(2);
         assertThat(c.advisories).hasSize(2);
         assertThat(c.skipped).isEmpty();
-        assertThat(r.notes()).contains("1 document(s) have an OpenPGP signature (.asc): present, not verified");
+        assertThat(r.notes()).contains("1 document(s) with a verified OpenPGP signature",
+                "1 document(s) had no OpenPGP signature and were kept (--csaf-signatures require refuses them)");
 
         List<String> ledger = Files.readAllLines(mirror.resolve("csaf/.ledger.tsv"));
         assertThat(ledger).hasSize(3);
         assertThat(ledger.get(1)).contains("va-25-148-01.json", sha256(VA), "SHA-512 verified",
-                "present, not verified");
+                "verified: signed by key " + PROVIDER_FPR + " at ");
         assertThat(ledger.get(2)).contains("icsma-25-160-01.json", "SHA-512 verified", "\tabsent");
     }
 
@@ -216,6 +226,102 @@ final class CsafFeedTest {
     }
 
     @Test
+    void signatureByAKeyTheProviderDoesNotList_refusesTheDocument_nothingWritten() {
+        server.file("/vendor/csaf/rolie/2025/va-25-148-01.json.asc",
+                SyncFixtures.resource("csaf/openpgp/icsma-25-160-01.json.other.asc"));
+
+        FeedResult r = run(config().build());
+
+        assertThat(r.refused()).isEqualTo(2);
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("va-25-148-01.json: OpenPGP signature",
+                "was made by key " + OTHER_FPR, "not among the trusted keys (" + PROVIDER_FPR + ")",
+                "not written"));
+        assertThat(SyncFixtures.files(mirror.resolve("csaf")))
+                .containsExactly(host() + "/vendor/csaf/white/2025/icsma-25-160-01.json");
+    }
+
+    @Test
+    void documentAlteredWithAMatchingChecksum_isCaughtByTheSignature() throws Exception {
+        byte[] altered = new String(VA, StandardCharsets.UTF_8).replace("\"baseScore\": 7.3", "\"baseScore\": 3.1")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(altered).isNotEqualTo(VA);
+        server.file("/vendor/csaf/rolie/2025/va-25-148-01.json", altered);
+        server.file("/vendor/csaf/rolie/2025/va-25-148-01.json.sha512",
+                (sha512(altered) + "  va-25-148-01.json\n").getBytes(StandardCharsets.US_ASCII));
+
+        FeedResult r = run(config().build());
+
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("va-25-148-01.json: OpenPGP signature",
+                "does not match the document", "not written"));
+        assertThat(SyncFixtures.files(mirror.resolve("csaf"))).noneMatch(f -> f.endsWith("va-25-148-01.json"));
+    }
+
+    @Test
+    void keyWhoseFingerprintDiffersFromTheMetadata_isNotTrusted() {
+        server.file("/vendor/.well-known/csaf/provider-metadata.json", providerMetadataQuietly(OTHER_FPR),
+                "\"pm-2\"", null);
+
+        FeedResult r = run(config().build());
+
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("the key's fingerprint " + PROVIDER_FPR,
+                "is not the " + OTHER_FPR + " that provider-metadata.json declares; not used"));
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("va-25-148-01.json",
+                "no trusted OpenPGP key is known"));
+    }
+
+    @Test
+    void requireMode_refusesUnsignedDocuments() {
+        FeedResult r = run(config().csafSignatures(FeedConfig.CsafSignatures.REQUIRE).build());
+
+        assertThat(r.fetched()).isEqualTo(1);
+        assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("icsma-25-160-01.json: no OpenPGP signature "
+                + "published", "HTTP 404", "--csaf-signatures require", "not written"));
+        assertThat(SyncFixtures.files(mirror.resolve("csaf")))
+                .containsExactly(host() + "/vendor/csaf/rolie/2025/va-25-148-01.json");
+    }
+
+    @Test
+    void offMode_fetchesNoSignatureAndNoKey() throws Exception {
+        server.file("/vendor/csaf/rolie/2025/va-25-148-01.json.asc",
+                SyncFixtures.resource("csaf/openpgp/icsma-25-160-01.json.other.asc"));
+
+        FeedResult r = run(config().csafSignatures(FeedConfig.CsafSignatures.OFF).build());
+
+        assertThat(r.fetched()).isEqualTo(2);
+        assertThat(server.hits()).noneMatch(h -> h.path().endsWith(".asc"));
+        assertThat(r.notes()).contains("OpenPGP signatures were not checked (--csaf-signatures off)");
+        assertThat(Files.readAllLines(mirror.resolve("csaf/.ledger.tsv")).get(1))
+                .endsWith("not checked (--csaf-signatures off)");
+    }
+
+    @Test
+    void pinnedKeys_replaceTheProvidersKeys() throws Exception {
+        Path other = mirror.resolveSibling(mirror.getFileName() + "-other.asc");
+        Files.write(other, SyncFixtures.resource("csaf/openpgp/other.pub.asc"));
+        Path own = mirror.resolveSibling(mirror.getFileName() + "-own.asc");
+        Files.write(own, PROVIDER_KEY);
+        try {
+            FeedResult wrongPin = run(config().addCsafKey(other).build());
+            assertThat(wrongPin.errors()).anySatisfy(e -> assertThat(e).contains("va-25-148-01.json",
+                    "not among the trusted keys (" + OTHER_FPR + ")"));
+            assertThat(server.hits("/vendor/keys/" + PROVIDER_FPR + ".asc")).isEmpty();
+
+            FeedResult rightPin = run(config().addCsafKey(own).full(true).build());
+            assertThat(rightPin.notes()).contains("1 document(s) with a verified OpenPGP signature");
+
+            Path notAKey = mirror.resolveSibling(mirror.getFileName() + "-bad.asc");
+            Files.writeString(notAKey, "not a key");
+            FeedResult bad = run(config().addCsafKey(notAKey).build());
+            assertThat(bad.outcome()).isEqualTo(FeedResult.Outcome.FAILED);
+            assertThat(bad.errors()).singleElement().asString().contains("--csaf-key", notAKey.toString());
+        } finally {
+            Files.deleteIfExists(other);
+            Files.deleteIfExists(own);
+            Files.deleteIfExists(mirror.resolveSibling(mirror.getFileName() + "-bad.asc"));
+        }
+    }
+
+    @Test
     void noProviderConfigured_isSkipped() {
         FeedResult r = run(SyncFixtures.config().build());
 
@@ -225,8 +331,12 @@ final class CsafFeedTest {
     }
 
     byte[] providerMetadataQuietly() {
+        return providerMetadataQuietly(PROVIDER_FPR);
+    }
+
+    byte[] providerMetadataQuietly(String declaredFingerprint) {
         try {
-            return providerMetadata();
+            return providerMetadata(declaredFingerprint);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -234,5 +344,9 @@ final class CsafFeedTest {
 
     static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    static String sha512(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(data));
     }
 }
