@@ -309,9 +309,23 @@ def enc_path(s):
     return "/".join(enc(p) for p in s.split("/"))
 
 
+def go_tag(semver):
+    """1.20.4 -> go1.20.4, 1.21.0-rc.2 -> go1.21rc2, 1.20.0 -> go1.20 (before 1.21 a minor's first tag had no
+    patch number); None when the version is not a Go release (a constructed in-between version)."""
+    m = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)(?:-(beta|rc)\.(\d+))?", semver)
+    if not m:
+        return None
+    major, minor, patch, pre, n = m.groups()
+    if pre:
+        return f"go{major}.{minor}{pre}{n}" if patch == "0" else None
+    if patch == "0" and (int(major), int(minor)) < (1, 21):
+        return f"go{major}.{minor}"
+    return f"go{major}.{minor}.{patch}"
+
+
 def purl(eco, name, version, qualifiers=None):
     if eco == "Go":
-        p, v = f"pkg:golang/{enc_path(name)}", "v" + version
+        p, v = f"pkg:golang/{enc_path(name)}", version if version.startswith("go") else "v" + version
     elif eco == "PyPI":
         p, v = f"pkg:pypi/{enc(name)}", version
     elif eco == "crates.io":
@@ -440,14 +454,16 @@ def ecosystem_cases(group, eco, advisories, cases, steps, known=None):
                 cand += pypi_listing_candidates(d["id"], name, listed, known.get(name, set()), stmts)
             elif listed:
                 cand += [(v, "listed") for v in listed]
-            if eco == "Go" and "/" not in name:
-                # "stdlib", "toolchain": the purl specification requires a namespace for golang purls and
-                # Mamori's purl parser refuses pkg:golang/stdlib, so these cannot be asked by purl
-                excluded[f"{group}: Go package without a module path ({name}): no valid golang purl"] += len(cand)
-                continue
-            for v, kind in cand:
+            if eco == "Go" and name in ("stdlib", "toolchain"):
+                # the Go distribution itself: SBOM tools write its version as the Go release tag (go1.20.4,
+                # go1.21rc2) as often as in the vulndb's SemVer form; ask each case in the tag form too
+                asks = [(v, kind, v) for v, kind in cand] + [(v, kind, go_tag(v)) for v, kind in cand
+                                                             if go_tag(v) is not None]
+            else:
+                asks = [(v, kind, v) for v, kind in cand]
+            for v, kind, asked in asks:
                 try:
-                    p = purl(eco, name, v)
+                    p = purl(eco, name, asked)
                 except ValueError:
                     continue
                 if d.get("withdrawn"):

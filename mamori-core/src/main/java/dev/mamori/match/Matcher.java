@@ -12,6 +12,7 @@ import dev.mamori.purl.Purl;
 import dev.mamori.sbom.Bom;
 import dev.mamori.sbom.Component;
 import dev.mamori.version.EventRange;
+import dev.mamori.version.GoToolchainVersion;
 import dev.mamori.version.VersionException;
 import dev.mamori.version.VersionScheme;
 import dev.mamori.version.VersionSchemes;
@@ -119,6 +120,11 @@ public final class Matcher {
                                 List<UpgradeAdvice> upgrades, List<String> warnings) {
         VersionScheme scheme = VersionSchemes.forPurlType(purl.type());
         boolean distroType = DISTRO_TYPES.contains(purl.type());
+        String asked = version;
+        if ("golang".equals(purl.type()) && purl.namespace() == null
+                && GoToolchainVersion.isToolchainPackage(purl.name())) {
+            version = GoToolchainVersion.toSemver(version); // go1.21rc2 → 1.21.0-rc.2, as the Go vulndb writes it
+        }
         List<PackageKey> keys = new ArrayList<>();
         keys.add(purl.packageKey());
         if (distroType) {
@@ -155,7 +161,8 @@ public final class Matcher {
                         + " advisories";
             }
         } else {
-            reason = "package URL matched the advisory's " + purl.type() + " package";
+            reason = "package URL matched the advisory's " + purl.type() + " package"
+                    + (asked.equals(version) ? "" : " (Go release " + asked + " read as " + version + ")");
         }
         List<AdvisoryIndex.PackageEntry> relevant = new ArrayList<>(entries.size());
         for (AdvisoryIndex.PackageEntry e : entries) {

@@ -185,7 +185,7 @@ final class PurlParser {
             }
         }
         qualifiers.values().removeIf(v -> v == null);
-        return PurlTypes.normalise(type, namespace, name, version, qualifiers, subpath);
+        return PurlTypes.normalise(type, namespace, name, version, qualifiers, subpath, strict);
     }
 
     private static String decodeSegment(String raw, String component) {

@@ -72,7 +72,7 @@ final class PurlTypes {
      * @param subpath decoded subpath, or null
      */
     static Purl normalise(String type, List<String> namespace, String name, String version,
-                          TreeMap<String, String> qualifiers, String subpath) {
+                          TreeMap<String, String> qualifiers, String subpath, boolean strict) {
         Rule rule = rule(type);
 
         // namespace
@@ -87,7 +87,11 @@ final class PurlTypes {
         }
         switch (rule.namespace()) {
             case REQUIRED -> {
-                if (ns.isEmpty()) {
+                // golang: the type definition requires a namespace, but Go's own vulnerability database and the
+                // SBOM tools (syft, Trivy) name the standard library and the toolchain "stdlib" / "toolchain", and
+                // single-element module paths ("tailscale.com") have no namespace to give; only the strict
+                // conformance mode refuses them.
+                if (ns.isEmpty() && (strict || !"golang".equals(type))) {
                     throw new PurlException("namespace", "a " + type + " purl requires a namespace");
                 }
             }

@@ -226,6 +226,33 @@ final class NamedMatchCasesTest {
         assertThat(advisoryIds(purl("pkg:golang/golang.org/x/crypto@" + version)).contains("GO-2021-0356")).isEqualTo(affected);
     }
 
+    // ------------------------------------------------------------------------------------------ Go standard library
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            // GO-2023-1987 (stdlib, CVE-2023-29409, real): [0, 1.19.12), [1.20.0-0, 1.20.7), [1.21.0-0, 1.21.0-rc.4)
+            "go1.19.11, true", "1.19.11, true", "v1.19.11, true", "go1.19.12, false",
+            "go1.20, true", "go1.20.6, true", "go1.20.7, false",
+            "go1.21rc3, true", "1.21.0-rc.3, true", "go1.21rc4, false", "go1.21.0, false", "go1.21, false"})
+    void match_goStandardLibrary_purlWithoutNamespace_andGoReleaseTags(String version, boolean affected) {
+        assertThat(advisoryIds(purl("pkg:golang/stdlib@" + version)).contains("GO-2023-1987")).isEqualTo(affected);
+    }
+
+    @Test
+    void match_goReleaseTag_saysHowItWasRead() {
+        Finding f = finding(findings(purl("pkg:golang/stdlib@go1.21rc3")), "GO-2023-1987");
+
+        assertThat(f.evidence().reason()).contains("Go release go1.21rc3 read as 1.21.0-rc.3");
+        assertThat(f.vulnerabilityId()).isEqualTo("CVE-2023-29409");
+    }
+
+    @Test
+    void match_singleElementGoModulePath_isMatched() {
+        // GO-2022-1119 (tailscale.com, real): fixed 1.32.3
+        assertThat(advisoryIds(purl("pkg:golang/tailscale.com@v1.32.2"))).contains("GO-2022-1119");
+        assertThat(advisoryIds(purl("pkg:golang/tailscale.com@v1.32.3"))).doesNotContain("GO-2022-1119");
+    }
+
     // ------------------------------------------------------------------------------------------ distro release
 
     @Test

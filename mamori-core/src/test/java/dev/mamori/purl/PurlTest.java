@@ -125,6 +125,21 @@ final class PurlTest {
     }
 
     @Test
+    void parse_golangWithoutNamespace_lenientAcceptsStrictRefuses() {
+        // Go's vulndb and syft/Trivy name the standard library "stdlib"; single-element module paths exist too
+        Purl stdlib = Purl.parse("pkg:golang/stdlib@go1.21.5");
+        assertThat(stdlib.namespace()).isNull();
+        assertThat(stdlib.name()).isEqualTo("stdlib");
+        assertThat(stdlib.packageKey()).isEqualTo(PackageKey.ofOsv("Go", "stdlib"));
+        assertThat(Purl.parse("pkg:golang/tailscale.com@v1.32.2").packageKey())
+                .isEqualTo(PackageKey.ofOsv("Go", "tailscale.com"));
+        assertThatThrownBy(() -> Purl.parseStrict("pkg:golang/stdlib@go1.21.5"))
+                .isInstanceOf(PurlException.class).hasMessageContaining("requires a namespace");
+        // other types whose definition requires a namespace still do
+        assertThatThrownBy(() -> Purl.parse("pkg:maven/guava@32.0.0")).isInstanceOf(PurlException.class);
+    }
+
+    @Test
     void parse_lowerCaseHexAndUnneededEncoding_areCanonicalised() {
         assertThat(Purl.parse("pkg:deb/debian/attr@1%3a2.4.47-2%2bb1?arch=amd%36%34"))
                 .hasToString("pkg:deb/debian/attr@1:2.4.47-2%2Bb1?arch=amd64");
