@@ -125,6 +125,16 @@ public final class Matcher {
                 && GoToolchainVersion.isToolchainPackage(purl.name())) {
             version = GoToolchainVersion.toSemver(version); // go1.21rc2 → 1.21.0-rc.2, as the Go vulndb writes it
         }
+        if (distroType && purl.namespace() != null && DistroRelease.family(purl.namespace()) == null) {
+            // pkg:rpm/fedora/…, pkg:rpm/amzn/…: a distribution whose advisories Mamori does not know. Its builds and
+            // version strings are its own, so another distribution's fixed versions say nothing about them.
+            String w = purl.type() + "/" + purl.namespace() + ": no advisories for this distribution are known, so its "
+                    + "packages were not matched against other distributions' advisories";
+            if (!warnings.contains(w)) {
+                warnings.add(w);
+            }
+            return false;
+        }
         List<PackageKey> keys = new ArrayList<>();
         keys.add(purl.packageKey());
         if (distroType) {

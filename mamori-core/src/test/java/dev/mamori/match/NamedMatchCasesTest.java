@@ -265,11 +265,19 @@ final class NamedMatchCasesTest {
         assertThat(f.evidence().reason()).contains("distro release unknown").contains("every almalinux release's advisories");
         assertThat(f.installedVersion()).isEqualTo("1:1.1.1k-7.el8");
 
-        // a namespace that names no distribution Mamori knows: every distribution's advisories, MEDIUM
-        Component noFamily = purl("pkg:rpm/fedora/openssl@1.1.1k-7.el8?epoch=1");
-        Finding g = finding(findings(noFamily), "ALSA-2022:5818");
-        assertThat(g.confidence()).isEqualTo(Confidence.MEDIUM);
-        assertThat(g.evidence().reason()).contains("every distribution's advisories");
+    }
+
+    @Test
+    void match_distroMamoriHasNoAdvisoriesFor_isNotMatchedAgainstAnotherDistro_andSaysSo() {
+        // Fedora's openssl, with an EVR the AlmaLinux 8 advisory would call affected
+        Component fedora = purl("pkg:rpm/fedora/openssl@1.1.1k-7.el8?epoch=1");
+        Component other = purl("pkg:rpm/fedora/curl@7.61.1-1?epoch=0");
+
+        Matcher.Result r = matcher.match(bom(fedora, other));
+
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.warnings()).containsOnlyOnce("rpm/fedora: no advisories for this distribution are known, so its "
+                + "packages were not matched against other distributions' advisories");
     }
 
     @Test
