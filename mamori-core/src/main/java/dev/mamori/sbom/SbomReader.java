@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
+import java.util.zip.GZIPInputStream;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +29,15 @@ import java.util.regex.Pattern;
  *   <tr><td>XML root {@code SoftwareIdentity}</td><td>SWID tag (ISO/IEC 19770-2:2015)</td></tr>
  * </table>
  *
- * <p>SPDX RDF/XML and SPDX 2 XML are recognised and refused with a message saying so.
+ * <p>SPDX RDF/XML and SPDX 2 XML are recognised and refused with a message saying so. Any of them may be gzipped
+ * (recognised by the gzip magic bytes, as SBOM archives such as bom-shelter ship them); the decompressed data is
+ * limited to {@link #MAX_GUNZIPPED_BYTES} so a compression bomb is refused.
  */
 public final class SbomReader {
     /** How much of the start of a document is looked at to tell its format. */
     static final int SNIFF_BYTES = 256 * 1024;
+    /** The most a gzipped SBOM may decompress to (the largest real SBOMs are tens of MB). */
+    public static final long MAX_GUNZIPPED_BYTES = 1L << 30;
 
     private static final Pattern XML_ROOT = Pattern.compile("<([A-Za-z_][\\w.\\-]*:)?([A-Za-z_][\\w.\\-]*)");
     private static final Pattern TAG_VALUE = Pattern.compile("(?m)^\\s*SPDXVersion\\s*:");
@@ -72,8 +77,20 @@ public final class SbomReader {
      * @param source the file name or other label used in error messages
      */
     public static Bom read(InputStream in, String source) {
+        return read(in, source, MAX_GUNZIPPED_BYTES);
+    }
+
+    static Bom read(InputStream in, String source, long maxGunzipped) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+            buffered.mark(2);
+            int b1 = buffered.read();
+            int b2 = buffered.read();
+            buffered.reset();
+            if (b1 == 0x1f && b2 == 0x8b) {
+                return read(new LimitedInputStream(new GZIPInputStream(buffered, 64 * 1024), maxGunzipped,
+                        source), source + " (gunzipped)", maxGunzipped);
+            }
             buffered.mark(SNIFF_BYTES + 1);
             byte[] head = buffered.readNBytes(SNIFF_BYTES);
             buffered.reset();
@@ -94,6 +111,12 @@ public final class SbomReader {
                         : "not a recognised SBOM: expected CycloneDX (JSON or XML), SPDX 2 (JSON, YAML or tag-value), "
                                 + "SPDX 3 JSON-LD or a SWID tag");
             };
+        } catch (LimitedInputStream.LimitExceeded e) {
+            throw new InputException(e.source(), "", e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw new InputException(source, "", "unexpected end of compressed data (truncated file?)", e);
+        } catch (java.util.zip.ZipException e) {
+            throw new InputException(source, "", "corrupt compressed data: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InputException(source, "", "cannot read: " + e.getMessage(), e);
         } catch (StackOverflowError e) {

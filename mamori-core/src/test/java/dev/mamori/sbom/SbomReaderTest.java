@@ -55,6 +55,46 @@ final class SbomReaderTest {
     }
 
     @Test
+    void read_gzippedFiles_areReadLikeThePlainOnes(@TempDir Path dir) throws IOException {
+        // the WebGoat fixture is stored gzipped: read the file itself, not the test helper's gunzipped bytes
+        Bom gz = SbomReader.read(Fixtures.DIR.resolve("webgoat/mvn-webgoat-8.2.0.cdx16.json.gz"));
+        Bom plain = Fixtures.read("webgoat/mvn-webgoat-8.2.0.cdx16.json.gz");
+        assertThat(gz.allComponentsWithSubject().size()).isEqualTo(plain.allComponentsWithSubject().size())
+                .isEqualTo(192);
+        assertThat(gz.dependencyEdgeCount()).isEqualTo(plain.dependencyEdgeCount());
+        for (String name : List.of("spdx-tools-java/SPDXTagExample-v2.3.spdx",
+                "cyclonedx-spec/valid-component-swid-1.6.xml")) {
+            Path file = dir.resolve(Path.of(name).getFileName() + ".gz");
+            Files.write(file, gzip(Fixtures.bytes(name)));
+            assertThat(SbomReader.read(file).allComponentsWithSubject().size()).as(name)
+                    .isEqualTo(Fixtures.read(name).allComponentsWithSubject().size()).isPositive();
+        }
+    }
+
+    @Test
+    void read_truncatedOrBombGzip_isRefusedNamingTheFile() throws IOException {
+        byte[] gz = gzip(Fixtures.bytes("webgoat/mvn-webgoat-8.2.0.cdx16.json.gz"));
+        byte[] truncated = java.util.Arrays.copyOf(gz, gz.length / 2);
+
+        assertThatThrownBy(() -> SbomReader.read(new ByteArrayInputStream(truncated), "webgoat.cdx.json.gz"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("webgoat.cdx.json.gz (gunzipped): ")
+                .hasMessageContaining("nexpected end of");
+        assertThatThrownBy(() -> SbomReader.read(new ByteArrayInputStream(gz), "bomb.json.gz", 10_000))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("bomb.json.gz: ")
+                .hasMessageContaining("decompresses to more than 10000 bytes", "compression bomb");
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void read_path_missingFileOrDirectory_isInputException(@TempDir Path dir) {
         assertThatThrownBy(() -> SbomReader.read(dir.resolve("nope.json")))
                 .isInstanceOf(InputException.class).hasMessageEndingWith("no such file");
