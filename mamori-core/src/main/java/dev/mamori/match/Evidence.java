@@ -24,6 +24,8 @@ public record Evidence(String identifier, Method method, List<MatchedStatement> 
         PURL_DISTRO,
         /** distro package URL without a known release, against every release's advisories */
         PURL_DISTRO_UNKNOWN_RELEASE,
+        /** a package URL inferred from an unambiguous name and version (the SBOM gave none), MEDIUM confidence */
+        PURL_INFERRED,
         /** a CPE of the component against NVD applicability statements */
         CPE,
         /** name and version only, as a CPE product of any vendor */

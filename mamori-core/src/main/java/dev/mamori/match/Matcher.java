@@ -109,15 +109,22 @@ public final class Matcher {
         if (version == null || version.isBlank()) {
             return;
         }
-        if (purl != null && matchByPurl(c, purl, version, os, findings, upgrades, warnings)) {
+        if (purl != null && matchByPurl(c, purl, version, os, findings, upgrades, warnings, null)) {
             return;
+        }
+        if (purl == null && c.cpes().isEmpty()) {
+            PurlInference.Inferred inferred = PurlInference.infer(c);
+            if (inferred != null && matchByPurl(c, inferred.purl(), inferred.purl().version(), os, findings, upgrades,
+                    warnings, inferred.reason())) {
+                return;
+            }
         }
         matchByCpe(c, version, findings);
     }
 
     /** Returns true when the index knows the package (so no CPE fallback is tried). */
     private boolean matchByPurl(Component c, Purl purl, String version, DistroRelease os, List<Finding> findings,
-                                List<UpgradeAdvice> upgrades, List<String> warnings) {
+                                List<UpgradeAdvice> upgrades, List<String> warnings, String inferredBecause) {
         VersionScheme scheme = VersionSchemes.forPurlType(purl.type());
         boolean distroType = DISTRO_TYPES.contains(purl.type());
         String asked = version;
@@ -190,6 +197,11 @@ public final class Matcher {
                 continue;
             }
             relevant.add(e);
+        }
+        if (inferredBecause != null) {
+            method = Evidence.Method.PURL_INFERRED;
+            confidence = Confidence.MEDIUM;
+            reason = inferredBecause + "; " + reason;
         }
         scheme = semverWhereDeclared(scheme, relevant, version);
         boolean caseInsensitive = purl.type().equals("pypi");

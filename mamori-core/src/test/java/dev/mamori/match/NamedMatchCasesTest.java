@@ -253,6 +253,39 @@ final class NamedMatchCasesTest {
         assertThat(advisoryIds(purl("pkg:golang/tailscale.com@v1.32.3"))).doesNotContain("GO-2022-1119");
     }
 
+    // ------------------------------------------------------------------------------------------ no purl in the SBOM
+
+    @Test
+    void match_goModuleWithoutPurl_asKubernetesBomWritesIt_isInferredAtMediumConfidence() {
+        // SPDX from kubernetes-sigs/bom: PackageName "golang.org/x/crypto@v0.0.0-…", PackageVersion the same version
+        Component c = Component.builder("golang.org/x/crypto@v0.0.0-20211202192323-5770296d904e").bomRef("p")
+                .type("library").version("v0.0.0-20211202192323-5770296d904e").build();
+
+        Finding f = finding(findings(c), "GO-2021-0356");
+
+        assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(f.evidence().method()).isEqualTo(Evidence.Method.PURL_INFERRED);
+        assertThat(f.evidence().identifier())
+                .isEqualTo("pkg:golang/golang.org/x/crypto@v0.0.0-20211202192323-5770296d904e");
+        assertThat(f.evidence().reason()).startsWith("no package URL in the SBOM: the name golang.org/x/crypto@")
+                .contains("are a Go module path and version");
+        // the same module at the fixing commit: nothing
+        Component fixed = Component.builder("golang.org/x/crypto").bomRef("q").type("library")
+                .version("v0.0.0-20220314234659-1baeb1ce4c0b").build();
+        assertThat(findings(fixed)).extracting(Finding::vulnerabilityId).doesNotContain(f.vulnerabilityId());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "golang.org/x/crypto,  0.0.0-20211202192323-5770296d904e", // Go versions always have the v
+            "crypto,               v0.0.0-20211202192323-5770296d904e", // no module path
+            "golang.org,           v0.0.0-20211202192323-5770296d904e", // one element: could be anything
+            "golang.org/x/crypto@v0.0.0-20211202192323-5770296d904e, v0.1.0"}) // name and version disagree
+    void match_nameThatIsNotUnambiguouslyAGoModule_isNotInferred(String name, String version) {
+        Component c = Component.builder(name).bomRef("p").type("library").version(version).build();
+        assertThat(findings(c)).noneMatch(f -> f.evidence().method() == Evidence.Method.PURL_INFERRED);
+    }
+
     // ------------------------------------------------------------------------------------------ distro release
 
     @Test
