@@ -8,6 +8,8 @@ import dev.mamori.match.Evidence;
 import dev.mamori.match.Finding;
 import dev.mamori.match.UpgradeAdvice;
 import dev.mamori.risk.Assessment;
+import dev.mamori.sbom.Component;
+import dev.mamori.sbom.DependencyGraph;
 import dev.mamori.risk.ExploitEvidence;
 import dev.mamori.risk.ProductScore;
 import dev.mamori.risk.SsvcDecision;
@@ -50,6 +52,7 @@ public final class JsonWriter {
     }
 
     private static void writeReport(JsonGenerator g, ScanReport r) throws IOException {
+        DependencyGraph graph = r.bom() == null ? null : DependencyGraph.of(r.bom());
         g.writeStartObject();
         g.writeStringField("sbom", r.sbom());
         g.writeNumberField("componentsScanned", r.componentsScanned());
@@ -58,7 +61,7 @@ public final class JsonWriter {
         g.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
             g.writeStartObject();
-            finding(g, f, r.assessment(f));
+            finding(g, f, r.assessment(f), graph);
             VexDecision d = vex.get(f);
             if (d != null) {
                 g.writeFieldName("vex");
@@ -70,7 +73,7 @@ public final class JsonWriter {
         g.writeArrayFieldStart("suppressed");
         for (VexDecision d : r.suppressed()) {
             g.writeStartObject();
-            finding(g, d.finding(), null);
+            finding(g, d.finding(), null, graph);
             g.writeFieldName("suppressedBy");
             statement(g, d.statement());
             g.writeEndObject();
@@ -104,12 +107,19 @@ public final class JsonWriter {
     }
 
     /** The fields of one finding (inside an object the caller opened). */
-    private static void finding(JsonGenerator g, Finding f, Assessment a) throws IOException {
+    private static void finding(JsonGenerator g, Finding f, Assessment a, DependencyGraph graph) throws IOException {
         g.writeObjectFieldStart("component");
         g.writeStringField("name", f.component().displayName());
         g.writeStringField("version", f.installedVersion());
         g.writeStringField("purl", f.component().purl() == null ? null : f.component().purl().toString());
         g.writeStringField("bomRef", f.component().bomRef());
+        List<Component> path = graph == null ? List.of() : graph.pathTo(f.component());
+        if (!path.isEmpty()) {
+            // why the component is in the product: the shortest chain from the SBOM's root, and what brings it in
+            g.writeBooleanField("direct", graph.isDirect(f.component()));
+            components(g, "dependencyPath", path);
+            components(g, "introducedBy", graph.introducedBy(f.component()));
+        }
         g.writeEndObject();
         g.writeObjectFieldStart("vulnerability");
         g.writeStringField("id", f.vulnerabilityId());
@@ -257,6 +267,18 @@ public final class JsonWriter {
         g.writeArrayFieldStart(name);
         for (String v : values) {
             g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void components(JsonGenerator g, String field, List<Component> components) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Component c : components) {
+            g.writeStartObject();
+            g.writeStringField("name", c.displayName());
+            g.writeStringField("version", c.version());
+            g.writeStringField("bomRef", c.bomRef());
+            g.writeEndObject();
         }
         g.writeEndArray();
     }

@@ -3,6 +3,8 @@ package dev.mamori.report;
 import dev.mamori.match.Finding;
 import dev.mamori.match.UpgradeAdvice;
 import dev.mamori.risk.Assessment;
+import dev.mamori.sbom.Component;
+import dev.mamori.sbom.DependencyGraph;
 import dev.mamori.vex.VexDecision;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -77,11 +79,12 @@ public final class TableWriter {
             if (!report.upgrades().isEmpty()) {
                 out.println();
                 out.println("Upgrades (smallest version that fixes every known vulnerability of the component):");
+                DependencyGraph graph = report.bom() == null ? null : DependencyGraph.of(report.bom());
                 for (UpgradeAdvice u : report.upgrades()) {
                     String what = u.target() == null ? "no fixed version known"
                             : u.installedVersion() + " -> " + u.target() + " (" + u.bump().label() + ")";
                     String rest = u.remains().isEmpty() ? "" : "; still open: " + String.join(", ", u.remains());
-                    out.println("  " + u.component().displayName() + ": " + what + rest);
+                    out.println("  " + u.component().displayName() + ": " + what + rest + via(graph, u.component()));
                 }
             }
             for (String w : report.warnings()) {
@@ -89,6 +92,23 @@ public final class TableWriter {
             }
         }
         out.flush();
+    }
+
+    /** "; direct dependency" or "; via a 1.0 (+2 more)": which of the product's direct dependencies bring it in. */
+    static String via(DependencyGraph graph, Component c) {
+        if (graph == null || graph.pathTo(c).isEmpty()) {
+            return "";
+        }
+        if (graph.isDirect(c)) {
+            return "; direct dependency";
+        }
+        List<Component> by = graph.introducedBy(c);
+        if (by.isEmpty()) {
+            return "";
+        }
+        Component first = by.get(0);
+        return "; via " + first.displayName() + (first.version() == null ? "" : " " + first.version())
+                + (by.size() > 1 ? " (+" + (by.size() - 1) + " more)" : "");
     }
 
     private static void table(List<String[]> rows, PrintWriter out) {

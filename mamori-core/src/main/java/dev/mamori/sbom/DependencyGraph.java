@@ -1,0 +1,150 @@
+package dev.mamori.sbom;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Why a component is in an SBOM: the dependency graph ({@code dependencies}, plus nesting — a component inside
+ * another is there because of it) read from the product down. The roots are the SBOM's subject when it has
+ * dependencies, else every component nothing depends on. Answers, for one component, the shortest chain from a root
+ * and the root's direct dependencies that bring it in — what a user upgrades to get rid of it.
+ */
+public final class DependencyGraph {
+    private final Map<String, Component> byRef = new HashMap<>();
+    private final Map<String, List<String>> children = new LinkedHashMap<>();
+    private final Map<String, List<String>> parents = new HashMap<>();
+    private final List<String> roots;
+    private final Set<String> rootSet;
+    private final Map<String, String> predecessor = new HashMap<>();
+
+    private DependencyGraph(Bom bom) {
+        for (Component c : bom.allComponentsWithSubject()) {
+            if (c.bomRef() != null) {
+                byRef.putIfAbsent(c.bomRef(), c);
+            }
+            for (Component child : c.children()) {
+                edge(c.bomRef(), child.bomRef());
+            }
+        }
+        bom.dependencies().forEach((from, tos) -> tos.forEach(to -> edge(from, to)));
+        Component subject = bom.subject();
+        if (subject != null && subject.bomRef() != null && children.containsKey(subject.bomRef())) {
+            roots = List.of(subject.bomRef());
+        } else {
+            List<String> r = new ArrayList<>();
+            for (String ref : children.keySet()) {
+                if (!parents.containsKey(ref)) {
+                    r.add(ref);
+                }
+            }
+            roots = List.copyOf(r);
+        }
+        rootSet = Set.copyOf(roots);
+        // one breadth-first walk from the roots: each component's predecessor on a shortest chain
+        ArrayDeque<String> queue = new ArrayDeque<>(roots);
+        Set<String> seen = new LinkedHashSet<>(roots);
+        while (!queue.isEmpty()) {
+            String ref = queue.poll();
+            for (String next : children.getOrDefault(ref, List.of())) {
+                if (seen.add(next)) {
+                    predecessor.put(next, ref);
+                    queue.add(next);
+                }
+            }
+        }
+    }
+
+    /** The graph of an SBOM. */
+    public static DependencyGraph of(Bom bom) {
+        return new DependencyGraph(bom);
+    }
+
+    /** True when the SBOM says anything about dependencies or nesting. */
+    public boolean isEmpty() {
+        return children.isEmpty();
+    }
+
+    private void edge(String from, String to) {
+        if (from == null || to == null || from.equals(to)) {
+            return;
+        }
+        List<String> out = children.computeIfAbsent(from, k -> new ArrayList<>());
+        if (!out.contains(to)) {
+            out.add(to);
+            parents.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
+        }
+    }
+
+    /**
+     * The shortest chain from a root to the component, root first and the component last; just the component when
+     * it is a root; empty when the graph does not reach it.
+     */
+    public List<Component> pathTo(Component c) {
+        if (c.bomRef() == null) {
+            return List.of();
+        }
+        if (rootSet.contains(c.bomRef())) {
+            return List.of(c);
+        }
+        if (!predecessor.containsKey(c.bomRef())) {
+            return List.of();
+        }
+        List<Component> path = new ArrayList<>();
+        for (String ref = c.bomRef(); ref != null; ref = predecessor.get(ref)) {
+            Component at = byRef.get(ref);
+            if (at != null) {
+                path.add(at);
+            }
+        }
+        Collections.reverse(path);
+        return path;
+    }
+
+    /** True when a root depends on the component itself. */
+    public boolean isDirect(Component c) {
+        List<String> ps = c.bomRef() == null ? List.of() : parents.getOrDefault(c.bomRef(), List.of());
+        return ps.stream().anyMatch(rootSet::contains);
+    }
+
+    /**
+     * The roots' direct dependencies that bring the component in (the component itself when it is one), in the
+     * roots' order; empty when the graph does not reach it.
+     */
+    public List<Component> introducedBy(Component c) {
+        if (c.bomRef() == null || !predecessor.containsKey(c.bomRef())) {
+            return List.of();
+        }
+        // walk up from the component; every ancestor a root depends on directly is one way in
+        Set<String> seen = new LinkedHashSet<>();
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        queue.add(c.bomRef());
+        seen.add(c.bomRef());
+        Set<String> direct = new LinkedHashSet<>();
+        while (!queue.isEmpty()) {
+            String ref = queue.poll();
+            for (String p : parents.getOrDefault(ref, List.of())) {
+                if (rootSet.contains(p)) {
+                    direct.add(ref);
+                } else if (seen.add(p)) {
+                    queue.add(p);
+                }
+            }
+        }
+        Set<Component> out = new LinkedHashSet<>();
+        for (String root : roots) {
+            for (String d : children.getOrDefault(root, List.of())) {
+                if (direct.contains(d) && byRef.containsKey(d)) {
+                    out.add(byRef.get(d));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+}
