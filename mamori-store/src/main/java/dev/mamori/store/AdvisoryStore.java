@@ -357,6 +357,15 @@ public final class AdvisoryStore {
         return Optional.of(new StoredCwe(CweCatalog.of(entries), entries.size(), withoutModes[0], version));
     }
 
+    /**
+     * What changes when the stored CWE catalogue changes: the number of entries and when the newest was written (an
+     * import that changes nothing leaves it as it was).
+     */
+    public String cweFingerprint() {
+        return jdbc.sql("select count(*), max(imported_at) from cwe_entry")
+                .query((rs, n) -> rs.getLong(1) + "|" + rs.getString(2)).single();
+    }
+
     /** 79 for {@code CWE-79}; null for anything else. */
     private static Integer cweNumber(String id) {
         if (id == null || !id.startsWith("CWE-") || id.length() > 13) {
