@@ -802,6 +802,17 @@ public final class AdvisoryCodec {
             g.writeEndArray();
         }
         strings(g, "introductionPhases", c.introductionPhases());
+        if (c.introductions() != null) {
+            // written even when empty: an absent field means "not known" (an encoding that kept only the phases)
+            g.writeArrayFieldStart("introductions");
+            for (CweEntry.Introduction i : c.introductions()) {
+                g.writeStartObject();
+                str(g, "phase", i.phase());
+                str(g, "note", i.note());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         str(g, "likelihoodOfExploit", c.likelihoodOfExploit());
         str(g, "mappingUsage", c.mappingUsage());
         strings(g, "members", c.members());
@@ -825,6 +836,7 @@ public final class AdvisoryCodec {
         List<String> parents = List.of();
         List<CweEntry.Relation> relations = new ArrayList<>();
         List<String> phases = List.of();
+        List<CweEntry.Introduction> introductions = null;
         String likelihood = null;
         String mappingUsage = null;
         List<String> members = List.of();
@@ -847,6 +859,13 @@ public final class AdvisoryCodec {
                     }
                 }
                 case "introductionPhases" -> phases = strings(p);
+                case "introductions" -> {
+                    introductions = new ArrayList<>();
+                    while (nextInArray(p)) {
+                        String[] v = fields(p, "phase", "note");
+                        introductions.add(new CweEntry.Introduction(v[0], v[1]));
+                    }
+                }
                 case "likelihoodOfExploit" -> likelihood = text(p);
                 case "mappingUsage" -> mappingUsage = text(p);
                 case "members" -> members = strings(p);
@@ -857,7 +876,7 @@ public final class AdvisoryCodec {
             throw new InputException(source, location(p), "an encoded CWE entry needs an id");
         }
         return new CweEntry(id, kind, name, abstraction, structure, status, description, parents, relations, phases,
-                likelihood, mappingUsage, members);
+                introductions, likelihood, mappingUsage, members);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

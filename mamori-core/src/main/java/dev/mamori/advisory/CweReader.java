@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads MITRE's CWE catalogue XML (schema cwe-6 / cwe-7, {@code Weakness_Catalog}), plain, gzip or zipped as MITRE
  * publishes it ({@code cwec_latest.xml.zip}), streaming one entry at a time: weaknesses with their abstraction,
- * status, modes of introduction, mapping usage and {@code ChildOf} parents in view 1000; categories and views with
+ * status, modes of introduction (phase and note), mapping usage and {@code ChildOf} parents in view 1000; categories and views with
  * their members.
  */
 public final class CweReader {
@@ -117,19 +117,26 @@ public final class CweReader {
             }
         }
         List<String> phases = new ArrayList<>();
+        List<CweEntry.Introduction> introductions = new ArrayList<>();
         XmlTree modes = w.child("Modes_Of_Introduction");
         if (modes != null) {
             for (XmlTree intro : modes.children("Introduction")) {
                 String phase = intro.childText("Phase");
-                if (phase != null && !phases.contains(phase)) {
+                if (phase == null || phase.isBlank()) {
+                    continue;
+                }
+                phase = phase.strip();
+                if (!phases.contains(phase)) {
                     phases.add(phase);
                 }
+                XmlTree note = intro.child("Note");
+                introductions.add(new CweEntry.Introduction(phase, note == null ? null : note.allText()));
             }
         }
         XmlTree description = w.child("Description");
         return new CweEntry(id, CweEntry.Kind.WEAKNESS, w.attr("Name"), w.attr("Abstraction"), w.attr("Structure"),
                 w.attr("Status"), description == null ? null : description.allText(), parents, relations, phases,
-                w.childText("Likelihood_Of_Exploit"), usage(w), List.of());
+                introductions, w.childText("Likelihood_Of_Exploit"), usage(w), List.of());
     }
 
     private static CweEntry grouping(XmlTree g, CweEntry.Kind kind, String source) {
@@ -143,7 +150,7 @@ public final class CweReader {
         }
         XmlTree text = g.child(kind == CweEntry.Kind.VIEW ? "Objective" : "Summary");
         return new CweEntry(id, kind, g.attr("Name"), null, null, g.attr("Status"),
-                text == null ? null : text.allText(), List.of(), List.of(), List.of(), null, usage(g), members);
+                text == null ? null : text.allText(), List.of(), List.of(), List.of(), List.of(), null, usage(g), members);
     }
 
     private static String usage(XmlTree t) {

@@ -72,8 +72,11 @@ public final class ScanAssessor {
         return new ArrayList<>(out);
     }
 
-    /** What is known about one vulnerability from its findings' advisories and the threat data. */
-    static RiskInput input(String vulnerabilityId, List<Finding> findings, ThreatData threats) {
+    /**
+     * What is known about one vulnerability from its findings' advisories and the threat data: the scan's input per
+     * vulnerability, and the portfolio server's per finding.
+     */
+    public static RiskInput input(String vulnerabilityId, List<Finding> findings, ThreatData threats) {
         Set<String> vectors = new LinkedHashSet<>();
         Set<String> cwes = new LinkedHashSet<>();
         List<ExploitEvidence> evidence = new ArrayList<>();

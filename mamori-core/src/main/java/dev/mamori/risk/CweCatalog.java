@@ -4,7 +4,10 @@ import dev.mamori.input.InputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -54,6 +57,19 @@ public interface CweCatalog {
         } catch (NumberFormatException e) {
             throw new InputException(source, "", "not a CWE catalogue: bad ID " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A catalogue of these weaknesses (e.g. read from the store, where the CWE reader put them); a later entry with
+     * the id of an earlier one replaces it.
+     */
+    static CweCatalog of(Collection<Entry> weaknesses) {
+        Map<Integer, Entry> byId = new HashMap<>();
+        for (Entry e : weaknesses) {
+            byId.put(e.id(), e);
+        }
+        Map<Integer, Entry> entries = Map.copyOf(byId);
+        return id -> Optional.ofNullable(entries.get(id));
     }
 
     /** The weakness with this id (e.g. 79 for CWE-79), or empty when the catalogue has no such weakness. */

@@ -103,6 +103,18 @@ final class AdvisoryCodecTest {
         assertThat(counts.get("cwe")).isGreaterThan(10);
     }
 
+    /** A CWE entry stored before the modes of introduction were kept whole decodes with them unknown, not empty. */
+    @Test
+    void decodeCwe_encodingWithPhasesOnly_introductionsUnknown() {
+        CweEntry old = AdvisoryCodec.decodeCwe(("{\"id\":\"CWE-798\",\"kind\":\"WEAKNESS\",\"name\":\"Use of Hard-coded Credentials\","
+                + "\"parents\":[\"CWE-344\"],\"introductionPhases\":[\"Architecture and Design\"]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(old.introductionPhases()).containsExactly("Architecture and Design");
+        assertThat(old.introductions()).isNull();
+        CweEntry none = new CweEntry("CWE-1188", CweEntry.Kind.WEAKNESS, "x", null, null, null, null, List.of(), List.of(),
+                List.of(), List.of(), null, null, List.of());
+        assertThat(AdvisoryCodec.decodeCwe(AdvisoryCodec.encode(none)).introductions()).isEmpty();
+    }
+
     @Test
     void encodeWithoutOrigin_leavesOutOriginAndFetchTime_whichDecodeTakesFromElsewhere() {
         Advisory a = Fixtures.advisories("osv/osv-go-20.jsonl.gz").getFirst();

@@ -115,6 +115,21 @@ final class CorporaTest {
             }
         });
         assertThat(weaknesses.stream().filter(w -> !w.introductionPhases().isEmpty()).count()).isEqualTo(826);
+        // what the store keeps for the weakness classifier is what the classifier's own reader gives, for every weakness
+        dev.mamori.risk.CweCatalog xml;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(C.resolve("cwe/cwec_v4.15.xml.gz"))) {
+            xml = dev.mamori.risk.CweCatalog.readXml(in, "cwec_v4.15.xml.gz");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (CweEntry w : weaknesses) {
+            int id = Integer.parseInt(w.id().substring(4));
+            // (the name aside: the XML reader keeps an attribute's trailing blank, e.g. CWE-1290's)
+            assertThat(new dev.mamori.risk.CweCatalog.Entry(id, xml.lookup(id).orElseThrow().name(), w.introductions().stream()
+                    .map(i -> new dev.mamori.risk.CweCatalog.Introduction(i.phase(), i.note() == null ? "" : i.note())).toList(),
+                    w.childOf().stream().map(p -> Integer.parseInt(p.substring(4))).toList()))
+                    .as(w.id()).isEqualTo(xml.lookup(id).orElseThrow());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mamori.input.InputException;
+import dev.mamori.risk.CweCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,6 +59,49 @@ final class CweReaderTest {
         CweEntry nvdView = entry("CWE-1003");
         assertThat(nvdView.kind()).isEqualTo(CweEntry.Kind.VIEW);
         assertThat(nvdView.members()).hasSize(37).contains("CWE-20", "CWE-74", "CWE-922");
+    }
+
+    @Test
+    void read_modesOfIntroduction_keepEveryModeWithItsNote() {
+        read(Path.of("src/test/resources/cwe/cwec_v4.15-subset.xml.gz"));
+        assertThat(entry("CWE-306").introductions()).extracting(CweEntry.Introduction::phase)
+                .containsExactly("Architecture and Design", "Architecture and Design", "Operation");
+        assertThat(entry("CWE-306").introductions().get(0).note())
+                .isEqualTo("OMISSION: This weakness is caused by missing a security tactic during the architecture and design phase.");
+        assertThat(entry("CWE-306").introductionPhases()).containsExactly("Architecture and Design", "Operation");
+        assertThat(entry("CWE-798").introductions()).containsExactly(new CweEntry.Introduction("Architecture and Design",
+                "REALIZATION: This weakness is caused during implementation of an architectural security tactic."));
+        assertThat(entry("CWE-1188").introductions()).isEmpty();
+    }
+
+    /**
+     * What the weakness classifier reads (modes with their notes, ChildOf parents research view first) is the same
+     * from the entries the store keeps as from the classifier's own reader of the XML, for every weakness.
+     */
+    @Test
+    void read_everyWeakness_givesTheClassifierWhatItsOwnReaderGives() throws IOException {
+        for (Path file : List.of(Path.of("src/test/resources/cwe/cwec_v4.15-subset.xml.gz"),
+                Fixtures.intel("cwe/cwec_v4.15-trimmed.xml.gz"), Fixtures.intel("cwe/vuls-cwec_v4.8-trimmed.xml"))) {
+            read(file);
+            CweCatalog xml;
+            try (InputStream in = Files.newInputStream(file)) {
+                xml = CweCatalog.readXml(in, file.toString());
+            }
+            int weaknesses = 0;
+            for (CweEntry e : entries) {
+                int id = Integer.parseInt(e.id().substring(4));
+                if (e.kind() != CweEntry.Kind.WEAKNESS) {
+                    assertThat(xml.lookup(id)).as(e.id()).isEmpty();
+                    continue;
+                }
+                weaknesses++;
+                CweCatalog.Entry fromEntry = new CweCatalog.Entry(id, xml.lookup(id).orElseThrow().name(), e.introductions().stream()
+                        .map(i -> new CweCatalog.Introduction(i.phase(), i.note() == null ? "" : i.note())).toList(),
+                        e.childOf().stream().map(c -> Integer.parseInt(c.substring(4))).toList());
+                assertThat(fromEntry).as(file + " " + e.id()).isEqualTo(xml.lookup(id).orElseThrow());
+            }
+            assertThat(weaknesses).as(file.toString()).isPositive();
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.mamori.advisory.CweEntry;
 import dev.mamori.advisory.EpssScore;
 import dev.mamori.advisory.KevEntry;
 import dev.mamori.purl.PackageKey;
+import dev.mamori.report.ThreatData;
+import dev.mamori.risk.CweCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +17,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -247,6 +256,126 @@ public final class AdvisoryStore {
     public Optional<CweEntry> cwe(String id) {
         return jdbc.sql("select content from cwe_entry where cwe_id = :id").param("id", id)
                 .query((rs, n) -> AdvisoryCodec.decodeCwe(bytes(rs.getString(1)))).optional();
+    }
+
+    /** CVE ids per lookup query: well under SQLite's and PostgreSQL's parameter limits. */
+    private static final int IDS_PER_QUERY = 500;
+
+    /**
+     * The store's KEV entries and EPSS scores of these CVEs (any case; keyed upper case), with the EPSS score date of
+     * the last EPSS import: in bulk, one query per table for up to 500 CVEs. A score without a percentile (from a
+     * file older than that column) is not used, and counted in a warning. What {@code mamori scan --db} and the
+     * portfolio server's analysis assess with.
+     */
+    public ThreatData threatData(Collection<String> cves) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(cves.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList()));
+        Map<String, KevEntry> kevs = new HashMap<>();
+        Map<String, EpssScore> scores = new HashMap<>();
+        int[] noPercentile = {0};
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            List<String> part = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+            jdbc.sql("select content from kev_entry where cve_id in (:ids)").param("ids", part)
+                    .query(rs -> {
+                        KevEntry k = AdvisoryCodec.decodeKev(bytes(rs.getString(1)));
+                        kevs.put(k.cveId().toUpperCase(Locale.ROOT), k);
+                    });
+            jdbc.sql("select cve_id, epss, percentile from epss_score where cve_id in (:ids)").param("ids", part)
+                    .query(rs -> {
+                        EpssScore s = epss(rs);
+                        if (Double.isNaN(s.percentile()) || Double.isNaN(s.epss())) {
+                            noPercentile[0]++;
+                        } else {
+                            scores.put(s.cve().toUpperCase(Locale.ROOT), s);
+                        }
+                    });
+        }
+        List<String> warnings = new ArrayList<>();
+        if (noPercentile[0] > 0) {
+            warnings.add("store: " + noPercentile[0] + " EPSS score(s) of the scan's CVEs have no percentile "
+                    + "(from a file older than the percentile column) and are not used");
+        }
+        LocalDate date = null;
+        if (!scores.isEmpty()) {
+            String feedDate = jdbc.sql("select feed_date from intel_source where source = :s").param("s", ImportSession.EPSS)
+                    .query(String.class).optional().orElse(null);
+            date = localDate(feedDate);
+        }
+        return new ThreatData(kevs, scores, date, warnings);
+    }
+
+    private static LocalDate localDate(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.length() >= 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The CWE catalogue as the weakness classifier reads it (weaknesses with their modes of introduction and ChildOf
+     * parents), in three queries; empty when the store has no CWE weakness.
+     */
+    public Optional<StoredCwe> cweCatalog() {
+        Map<String, String> names = new HashMap<>();
+        int[] withoutModes = {0};
+        jdbc.sql("select cwe_id, name, introductions from cwe_entry where kind = 'WEAKNESS'").query(rs -> {
+            rs.getInt(3);
+            if (rs.wasNull()) {
+                withoutModes[0]++;
+            } else {
+                names.put(rs.getString(1), rs.getString(2));
+            }
+        });
+        if (names.isEmpty() && withoutModes[0] == 0) {
+            return Optional.empty();
+        }
+        Map<String, List<CweCatalog.Introduction>> modes = new HashMap<>();
+        jdbc.sql("select cwe_id, phase, note from cwe_introduction order by cwe_id, seq").query(rs -> {
+            modes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new CweCatalog.Introduction(rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3)));
+        });
+        Map<String, List<Integer>> parents = new HashMap<>();
+        jdbc.sql("select cwe_id, parent_id from cwe_parent order by cwe_id, seq").query(rs -> {
+            Integer parent = cweNumber(rs.getString(2));
+            if (parent != null) {
+                parents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(parent);
+            }
+        });
+        List<CweCatalog.Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, String> w : names.entrySet()) {
+            Integer id = cweNumber(w.getKey());
+            if (id != null) {
+                entries.add(new CweCatalog.Entry(id, w.getValue(), modes.getOrDefault(w.getKey(), List.of()),
+                        parents.getOrDefault(w.getKey(), List.of())));
+            }
+        }
+        String version = jdbc.sql("select feed_version from intel_source where source = :s").param("s", ImportSession.CWE)
+                .query(String.class).optional().orElse(null);
+        return Optional.of(new StoredCwe(CweCatalog.of(entries), entries.size(), withoutModes[0], version));
+    }
+
+    /**
+     * What changes when the stored CWE catalogue changes: the number of entries and when the newest was written (an
+     * import that changes nothing leaves it as it was).
+     */
+    public String cweFingerprint() {
+        return jdbc.sql("select count(*), max(imported_at) from cwe_entry")
+                .query((rs, n) -> rs.getLong(1) + "|" + rs.getString(2)).single();
+    }
+
+    /** 79 for {@code CWE-79}; null for anything else. */
+    private static Integer cweNumber(String id) {
+        if (id == null || !id.startsWith("CWE-") || id.length() > 13) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(id.substring(4));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** What the store knows about each source, by source name. */

@@ -85,6 +85,9 @@ final class ImportSession implements AdvisorySink {
     private final PreparedStatement upsertKev;
     private final PreparedStatement upsertEpss;
     private final PreparedStatement upsertCwe;
+    private final PreparedStatement[] deleteCweModes;
+    private final PreparedStatement insertCweIntroduction;
+    private final PreparedStatement insertCweParent;
 
     /** What an import learns about a source besides its records. */
     private static final class Meta {
@@ -184,12 +187,18 @@ final class ImportSession implements AdvisorySink {
                 on conflict (cve_id) do update set
                     epss = excluded.epss, percentile = excluded.percentile, imported_at = excluded.imported_at""");
         upsertCwe = c.prepareStatement("""
-                insert into cwe_entry (cwe_id, kind, name, abstraction, content, content_sha256, imported_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into cwe_entry (cwe_id, kind, name, abstraction, content, content_sha256, imported_at, introductions)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (cwe_id) do update set
                     kind = excluded.kind, name = excluded.name, abstraction = excluded.abstraction,
                     content = excluded.content, content_sha256 = excluded.content_sha256,
-                    imported_at = excluded.imported_at""");
+                    imported_at = excluded.imported_at, introductions = excluded.introductions""");
+        deleteCweModes = new PreparedStatement[] {
+            c.prepareStatement("delete from cwe_introduction where cwe_id = ?"),
+            c.prepareStatement("delete from cwe_parent where cwe_id = ?"),
+        };
+        insertCweIntroduction = c.prepareStatement("insert into cwe_introduction (cwe_id, seq, phase, note) values (?, ?, ?, ?)");
+        insertCweParent = c.prepareStatement("insert into cwe_parent (cwe_id, seq, parent_id) values (?, ?, ?)");
     }
 
     /**
@@ -333,8 +342,9 @@ final class ImportSession implements AdvisorySink {
 
     void closeStatements() {
         List<PreparedStatement> all = new ArrayList<>(List.of(upsertAdvisory, insertPackage, insertCpe, insertAlias,
-                upsertKev, upsertEpss, upsertCwe));
+                upsertKev, upsertEpss, upsertCwe, insertCweIntroduction, insertCweParent));
         all.addAll(List.of(deleteIndex));
+        all.addAll(List.of(deleteCweModes));
         all.addAll(lookups.values());
         for (PreparedStatement s : all) {
             try {
@@ -622,10 +632,58 @@ final class ImportSession implements AdvisorySink {
             upsertCwe.setString(5, new String(content, StandardCharsets.UTF_8));
             upsertCwe.setString(6, sha);
             upsertCwe.setString(7, now);
+            if (w.introductions() == null) {
+                upsertCwe.setNull(8, Types.INTEGER);
+            } else {
+                upsertCwe.setInt(8, w.introductions().size());
+            }
             upsertCwe.addBatch();
         }
         if (!toWrite.isEmpty()) {
             upsertCwe.executeBatch();
+            writeCweModes(toWrite.values());
+        }
+    }
+
+    /** What the weakness classifier reads of each entry written: its modes of introduction and ChildOf parents. */
+    private void writeCweModes(java.util.Collection<CweEntry> written) throws SQLException {
+        boolean introductions = false;
+        boolean parents = false;
+        for (CweEntry w : written) {
+            for (PreparedStatement d : deleteCweModes) {
+                d.setString(1, w.id());
+                d.addBatch();
+            }
+            List<CweEntry.Introduction> modes = w.introductions() == null ? List.of() : w.introductions();
+            int seq = 0;
+            for (CweEntry.Introduction mode : modes) {
+                if (mode.phase() == null) {
+                    continue;
+                }
+                insertCweIntroduction.setString(1, w.id());
+                insertCweIntroduction.setInt(2, seq++);
+                insertCweIntroduction.setString(3, mode.phase());
+                insertCweIntroduction.setString(4, mode.note());
+                insertCweIntroduction.addBatch();
+                introductions = true;
+            }
+            List<String> childOf = w.childOf();
+            for (int i = 0; i < childOf.size(); i++) {
+                insertCweParent.setString(1, w.id());
+                insertCweParent.setInt(2, i);
+                insertCweParent.setString(3, childOf.get(i));
+                insertCweParent.addBatch();
+                parents = true;
+            }
+        }
+        for (PreparedStatement d : deleteCweModes) {
+            d.executeBatch();
+        }
+        if (introductions) {
+            insertCweIntroduction.executeBatch();
+        }
+        if (parents) {
+            insertCweParent.executeBatch();
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.mamori.app.cli;
 
 import dev.mamori.advisory.Advisory;
-import dev.mamori.advisory.EpssScore;
-import dev.mamori.advisory.KevEntry;
 import dev.mamori.advisory.OsvReader;
 import dev.mamori.app.MamoriVersion;
 import dev.mamori.input.InputException;
@@ -27,7 +25,7 @@ import dev.mamori.sbom.Component;
 import dev.mamori.sbom.SbomReader;
 import dev.mamori.store.AdvisoryStore;
 import dev.mamori.store.Database;
-import dev.mamori.store.SourceStatus;
+import dev.mamori.store.StoredCwe;
 import dev.mamori.vex.VexApplier;
 import dev.mamori.vex.VexDocument;
 import dev.mamori.vex.VexReader;
@@ -40,14 +38,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -117,7 +110,7 @@ final class ScanCommand implements Callable<Integer> {
 
         @Option(names = "--db", required = true,
                 description = "Read the advisories from the store ('mamori db import'; see --data-dir and --database-url), "
-                        + "and KEV and EPSS too unless --kev / --epss are given.")
+                        + "and KEV and EPSS too unless --kev / --epss are given, and the CWE catalogue unless --cwe is given.")
         boolean db;
     }
 
@@ -150,7 +143,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--epss", paramLabel = "FILE", description = "FIRST EPSS scores (CSV, plain or gzip).")
     Path epss;
 
-    @Option(names = "--cwe", paramLabel = "FILE", description = "MITRE's CWE catalogue (cwec_v*.xml, plain, gzip or zip) for the weakness class (else: unknown).")
+    @Option(names = "--cwe", paramLabel = "FILE", description = "MITRE's CWE catalogue (cwec_v*.xml, plain, gzip or zip) for the weakness class (else: the store's "
+                    + "with --db, or unknown).")
     Path cwe;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Risk profile of the product (JSON, schema mamori-risk-profile/1; see docs/risk.md).")
@@ -211,12 +205,22 @@ final class ScanCommand implements Callable<Integer> {
             reports.forEach(r -> r.findings().forEach(f -> cves.addAll(ScanAssessor.cves(f))));
             ThreatData threats = kev == null && epss == null ? ThreatData.none() : ThreatData.read(kev, epss, cves);
             if (store != null && kev == null && epss == null) {
-                threats = threatsFromStore(store, cves);
+                threats = store.threatData(cves);
+            }
+            List<String> riskWarnings = new ArrayList<>(threats.warnings());
+            if (store != null && catalog == null) {
+                Optional<StoredCwe> stored = store.cweCatalog();
+                if (stored.isPresent()) {
+                    catalog = stored.get().catalog();
+                    if (stored.get().warning() != null) {
+                        riskWarnings.add(stored.get().warning());
+                    }
+                }
             }
             for (int i = 0; i < reports.size(); i++) {
                 ScanReport r = reports.get(i);
                 reports.set(i, r.withRisk(ScanAssessor.assess(r.findings(), threats, riskProfile, catalog, priorityPolicy))
-                        .withWarnings(threats.warnings()));
+                        .withWarnings(riskWarnings));
             }
         } finally {
             progress.clear();
@@ -276,38 +280,6 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** KEV entries and EPSS scores of the scan's CVEs from the store (as the files would give them). */
-    private static ThreatData threatsFromStore(AdvisoryStore store, Set<String> cves) {
-        Map<String, KevEntry> kevs = new HashMap<>();
-        Map<String, EpssScore> scores = new HashMap<>();
-        List<String> warnings = new ArrayList<>();
-        int noPercentile = 0;
-        for (String cve : cves) {
-            String id = cve.toUpperCase(Locale.ROOT);
-            store.kev(id).ifPresent(k -> kevs.put(id, k));
-            Optional<EpssScore> s = store.epss(id);
-            if (s.isPresent() && Double.isNaN(s.get().percentile())) {
-                noPercentile++;
-            } else {
-                s.ifPresent(x -> scores.put(id, x));
-            }
-        }
-        if (noPercentile > 0) {
-            warnings.add("store: " + noPercentile + " EPSS score(s) of the scan's CVEs have no percentile "
-                    + "(from a file older than the percentile column) and are not used");
-        }
-        LocalDate date = null;
-        for (SourceStatus s : store.status()) {
-            if (s.source().equals("epss") && s.feedDate() != null) {
-                try {
-                    date = LocalDate.parse(s.feedDate().length() >= 10 ? s.feedDate().substring(0, 10) : s.feedDate());
-                } catch (DateTimeParseException e) {
-                    date = null;
-                }
-            }
-        }
-        return new ThreatData(kevs, scores, date, warnings);
-    }
-
     private static <T> T readFile(Path file, Function<InputStream, T> reader) {
         try (InputStream in = Files.newInputStream(file)) {
             return reader.apply(in);

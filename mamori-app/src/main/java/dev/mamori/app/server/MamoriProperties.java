@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param limits     request size limits
  * @param analysis   the analysis workers
  * @param advisories where advisories come from
+ * @param threats    when a KEV or EPSS import re-analyses a release
  */
 @ConfigurationProperties("mamori")
-public record MamoriProperties(@DefaultValue Limits limits, @DefaultValue Analysis analysis, @DefaultValue Advisories advisories) {
+public record MamoriProperties(@DefaultValue Limits limits, @DefaultValue Analysis analysis, @DefaultValue Advisories advisories,
+                               @DefaultValue Threats threats) {
 
     /**
      * @param maxUploadSize the largest SBOM or VEX document accepted (raw body or multipart)
@@ -37,4 +39,13 @@ public record MamoriProperties(@DefaultValue Limits limits, @DefaultValue Analys
      * @param pollInterval how often the directory is checked for changes (0 to never)
      */
     public record Advisories(Path dir, @DefaultValue("5s") Duration pollInterval) {}
+
+    /**
+     * A release is analysed again after a KEV or EPSS import when a CVE of its findings entered or left KEV (or its
+     * listing changed), got or lost an EPSS score, or its EPSS probability or percentile moved by at least these.
+     *
+     * @param epssChange       the smallest move of an EPSS probability (0–1) that re-analyses
+     * @param percentileChange the smallest move of an EPSS percentile (0–1) that re-analyses
+     */
+    public record Threats(@DefaultValue("0.01") double epssChange, @DefaultValue("0.05") double percentileChange) {}
 }

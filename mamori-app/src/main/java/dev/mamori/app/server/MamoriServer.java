@@ -62,11 +62,17 @@ public class MamoriServer {
         return new AuditLog(database);
     }
 
+    /** The intelligence store in the server's database: advisories, KEV, EPSS, CWE ({@code mamori db import}). */
+    @Bean
+    AdvisoryStore advisoryStore(Database database) {
+        return new AdvisoryStore(database);
+    }
+
     /** Advisories from the advisory store and from files in DATA_DIR/advisories (or {@code mamori.advisories.dir}). */
     @Bean(destroyMethod = "close")
-    FileAdvisoryProvider advisoryProvider(ServerSettings settings, MamoriProperties properties, Database database, Clock clock) {
+    FileAdvisoryProvider advisoryProvider(ServerSettings settings, MamoriProperties properties, AdvisoryStore store, Clock clock) {
         Path dir = properties.advisories().dir() != null ? properties.advisories().dir() : settings.dataDir().resolve("advisories");
-        return new FileAdvisoryProvider(dir, new AdvisoryStore(database), properties.advisories().pollInterval(), clock);
+        return new FileAdvisoryProvider(dir, store, properties.advisories().pollInterval(), clock);
     }
 
     @Bean

@@ -17,9 +17,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.mamori.store.DatabaseKind;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 final class DbCommandTest {
     static final Path INTEL = Path.of("../mamori-core/src/test/resources/intel");
@@ -235,6 +240,73 @@ final class DbCommandTest {
         assertThat(run("scan", ScanCommandTest.BOM, "--db", "--data-dir", data(), "--fail-on", "epss>=0.01").code())
                 .isEqualTo(run("scan", ScanCommandTest.BOM, "--advisories", ScanCommandTest.ADVISORIES, rapidReset,
                         "--epss", epss, "--fail-on", "epss>=0.01").code());
+    }
+
+    /**
+     * With --db and no --cwe, the weakness class comes from the CWE catalogue in the store, on SQLite and PostgreSQL:
+     * for every finding of WebGoat 8.2.0 (real SBOM, real GitHub advisories, MITRE CWE 4.15), the class and its
+     * explanation that 'scan --cwe FILE' gives.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void scan_db_takesTheCweCatalogueFromTheStore(DatabaseKind kind) throws Exception {
+        Path core = Path.of("../mamori-core/src/test/resources");
+        Path sbom = tmp.resolve("webgoat-8.2.0.cdx.json");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(core.resolve("sbom/webgoat/mvn-webgoat-8.2.0.cdx16.json.gz")))) {
+            Files.write(sbom, in.readAllBytes());
+        }
+        Path advisories = tmp.resolve("advisories");
+        Files.createDirectories(advisories);
+        for (String id : List.of("GHSA-36p3-wjmg-h94x", "GHSA-f554-x222-wgf7")) {
+            Files.copy(core.resolve("advisories/ghsa-webgoat/" + id + ".json"), advisories.resolve(id + ".json"));
+        }
+        String cwe = core.resolve("cwe/cwec_v4.15-subset.xml.gz").toString();
+        EmbeddedPostgres pg = kind == DatabaseKind.POSTGRESQL ? EmbeddedPostgres.builder().start() : null;
+        try {
+            List<String> store = new ArrayList<>(List.of("--data-dir", data()));
+            if (pg != null) {
+                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                    st.execute("create database mamori_cwe");
+                }
+                store = List.of("--database-url", pg.getJdbcUrl("postgres", "mamori_cwe"), "--database-user", "postgres");
+            }
+            List<String> importArgs = new ArrayList<>(List.of("db", "import", advisories.toString()));
+            importArgs.addAll(store);
+            assertThat(run(importArgs.toArray(String[]::new)).code()).isZero();
+            List<String> scanDb = new ArrayList<>(List.of("scan", sbom.toString(), "--db", "--format", "json", "--fail-on", "none"));
+            scanDb.addAll(store);
+            Map<String, String> noCatalogue = weaknesses(run(scanDb.toArray(String[]::new)));
+            assertThat(noCatalogue).isNotEmpty().allSatisfy((f, w) -> assertThat(w).startsWith("unknown"));
+
+            importArgs = new ArrayList<>(List.of("db", "import", cwe));
+            importArgs.addAll(store);
+            Run imported = run(importArgs.toArray(String[]::new));
+            assertThat(imported.code()).as(imported.err()).isZero();
+            assertThat(imported.out()).containsPattern("cwe\\s+70");
+            Map<String, String> fromStore = weaknesses(run(scanDb.toArray(String[]::new)));
+            Map<String, String> fromFile = weaknesses(run("scan", sbom.toString(), "--advisories", advisories.toString(), "--cwe", cwe,
+                    "--format", "json", "--fail-on", "none"));
+            assertThat(fromStore).isEqualTo(fromFile).hasSize(noCatalogue.size());
+            assertThat(fromStore.values()).noneMatch(w -> w.startsWith("unknown"));
+            assertThat(fromStore).anySatisfy((f, w) -> assertThat(f).startsWith("CVE-2022-22965 pkg:maven/org.springframework/spring-beans@5.3.4"))
+                    .containsValue("code: code: CWE-74, phase Implementation (2 of 2 classified modes of introduction)");
+        } finally {
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    /** Per finding (vulnerability and purl), the weakness class and its explanation. */
+    private static Map<String, String> weaknesses(Run r) throws IOException {
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (JsonNode f : new ObjectMapper().readTree(r.out()).path("reports").get(0).path("findings")) {
+            JsonNode w = f.findValue("weakness");
+            out.put(f.path("vulnerability").path("id").asText() + " " + f.path("component").path("purl").asText(),
+                    w.path("class").asText() + ": " + w.path("explanation").asText());
+        }
+        return out;
     }
 
     @Test

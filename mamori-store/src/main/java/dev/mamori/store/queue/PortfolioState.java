@@ -30,4 +30,9 @@ public final class PortfolioState {
             }
         });
     }
+
+    /** Forgets a value; whether there was one. */
+    public boolean remove(String name) {
+        return jdbc.sql("delete from portfolio_state where name = :n").param("n", name).update() > 0;
+    }
 }

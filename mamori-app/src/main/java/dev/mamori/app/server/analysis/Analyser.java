@@ -2,24 +2,27 @@ package dev.mamori.app.server.analysis;
 
 import dev.mamori.advisory.Advisory;
 import dev.mamori.advisory.Reference;
-import dev.mamori.advisory.Severity;
 import dev.mamori.app.server.JsonText;
 import dev.mamori.input.InputException;
 import dev.mamori.match.Finding;
 import dev.mamori.match.Matcher;
 import dev.mamori.purl.PackageKey;
 import dev.mamori.purl.Purl;
+import dev.mamori.report.ScanAssessor;
+import dev.mamori.report.ThreatData;
 import dev.mamori.risk.Assessment;
 import dev.mamori.risk.Assessor;
+import dev.mamori.risk.CweCatalog;
 import dev.mamori.risk.PriorityPolicy;
 import dev.mamori.risk.RiskInput;
 import dev.mamori.risk.RiskProfile;
-import dev.mamori.risk.ThreatIntel;
-import dev.mamori.risk.UserInputs;
 import dev.mamori.sbom.Bom;
 import dev.mamori.sbom.Component;
 import dev.mamori.sbom.Metadata;
 import dev.mamori.sbom.SbomFormat;
+import dev.mamori.store.Database;
+import dev.mamori.store.StoredCwe;
+import dev.mamori.store.portfolio.AssessmentBasisRepository;
 import dev.mamori.store.portfolio.ComponentRepository;
 import dev.mamori.store.portfolio.FindingData;
 import dev.mamori.store.portfolio.FindingRepository;
@@ -30,6 +33,7 @@ import dev.mamori.store.portfolio.ReleaseRepository;
 import dev.mamori.store.portfolio.StoredComponent;
 import dev.mamori.store.portfolio.TriageRepository;
 import dev.mamori.store.portfolio.TriageResolver;
+import dev.mamori.store.queue.WorkQueue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,8 +50,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Analyses one release: its stored components against the advisories in force ({@link Matcher}), each finding
- * assessed in the product ({@link Assessor} with the product's risk profile), then reconciled with the release's
- * stored findings (added, updated, no longer present) and triaged by the decisions that reach it.
+ * assessed in the product ({@link Assessor} with the product's risk profile, and the store's KEV, EPSS and CWE
+ * catalogue as {@code mamori scan --db} uses them), then reconciled with the release's stored findings (added,
+ * updated, no longer present) and triaged by the decisions that reach it. The KEV and EPSS data the assessments used
+ * is recorded with them ({@link AssessmentBasisRepository}), so that an import that changes it re-analyses the release.
  */
 @Service
 class Analyser {
@@ -59,24 +65,39 @@ class Analyser {
     private final FindingRepository findings;
     private final TriageRepository triage;
     private final AdvisoryProvider advisories;
+    private final ThreatIntelligence threats;
+    private final AssessmentBasisRepository basis;
+    private final AnalysisQueue queue;
+    private final Database db;
     private final JsonText json;
     private final Clock clock;
 
     Analyser(ReleaseRepository releases, ProductRepository products, ComponentRepository components, FindingRepository findings,
-             TriageRepository triage, AdvisoryProvider advisories, JsonText json, Clock clock) {
+             TriageRepository triage, AdvisoryProvider advisories, ThreatIntelligence threats, AssessmentBasisRepository basis,
+             AnalysisQueue queue, Database db, JsonText json, Clock clock) {
         this.releases = releases;
         this.products = products;
         this.components = components;
         this.findings = findings;
         this.triage = triage;
         this.advisories = advisories;
+        this.threats = threats;
+        this.basis = basis;
+        this.queue = queue;
+        this.db = db;
         this.json = json;
         this.clock = clock;
     }
 
     /** What one analysis did (the job's result). */
     record Result(long releaseId, String outcome, int components, int advisories, String advisoriesFingerprint, int added,
-                  int updated, int reopened, int closed, int present, long millis, Timing timing) {}
+                  int updated, int reopened, int closed, int present, long millis, Timing timing, Threats threats) {}
+
+    /**
+     * The threat intelligence the assessments used: the findings' CVEs, how many of them are in the store's KEV and
+     * have an EPSS score, and the CWE catalogue's version (null without one).
+     */
+    record Threats(int cves, int kev, int epss, String cweCatalog) {}
 
     /** Where the time went, in milliseconds: reading components, matching, assessing, writing findings. */
     record Timing(long load, long match, long assess, long store) {}
@@ -85,7 +106,7 @@ class Analyser {
         long started = System.nanoTime();
         Optional<Release> found = releases.find(releaseId);
         if (found.isEmpty()) {
-            return new Result(releaseId, "release deleted", 0, 0, null, 0, 0, 0, 0, 0, 0, null);
+            return new Result(releaseId, "release deleted", 0, 0, null, 0, 0, 0, 0, 0, 0, null, null);
         }
         Release release = found.get();
         Product product = products.find(release.productId()).orElseThrow();
@@ -110,6 +131,18 @@ class Analyser {
         Matcher.Result matched = new Matcher(snapshot.index()).match(bom);
         long matchedAt = System.nanoTime();
 
+        // the store's threat intelligence for this release's CVEs, in bulk (not per finding)
+        String intelBefore = threats.signature();
+        Set<String> cves = new LinkedHashSet<>();
+        for (Finding f : matched.findings()) {
+            if (origin.containsKey(f.component())) {
+                cves.addAll(ScanAssessor.cves(f));
+            }
+        }
+        ThreatData threatData = threats.data(cves);
+        StoredCwe cwe = threats.storedCwe();
+        CweCatalog catalog = cwe == null ? null : cwe.catalog();
+
         List<FindingData> data = new ArrayList<>();
         Set<PackageKey> packages = new LinkedHashSet<>();
         Map<RiskInput, Assessed> assessments = new java.util.HashMap<>();
@@ -119,18 +152,32 @@ class Analyser {
                 continue;
             }
             packages.add(new PackageKey(s.packageEcosystem(), s.packageName()));
-            data.add(data(f, s, profile, assessments));
+            data.add(data(f, s, profile, threatData, catalog, assessments));
+        }
+        List<AssessmentBasisRepository.Basis> used = new ArrayList<>();
+        for (String cve : cves) {
+            used.add(new AssessmentBasisRepository.Basis(cve, threatData.kev().get(cve), threatData.epss().get(cve)));
         }
         long assessed = System.nanoTime();
         TriageResolver resolver = new TriageResolver(triage.activeFor(packages));
         Instant now = clock.instant();
-        FindingRepository.Reconciled r = findings.reconcile(releaseId, release.productId(), release.currentSbomId(), stored, data,
-                resolver, now);
+        FindingRepository.Reconciled r = db.inTransaction(() -> {
+            FindingRepository.Reconciled rec = findings.reconcile(releaseId, release.productId(), release.currentSbomId(), stored,
+                    data, resolver, now);
+            basis.replace(releaseId, used);
+            return rec;
+        });
+        if (!intelBefore.equals(threats.signature())) {
+            // KEV, EPSS or CWE was imported while this analysis ran: what it recorded may already be out of date
+            queue.request(releaseId, WorkQueue.PRIORITY_ADVISORIES, "threat intelligence changed during the analysis");
+        }
         long done = System.nanoTime();
         return new Result(releaseId, "analysed", list.size(), snapshot.advisories().size(), snapshot.fingerprint(), r.added(),
                 r.updated(), r.reopened(), r.closed(), r.present(), (done - started) / 1_000_000,
                 new Timing((loaded - started) / 1_000_000, (matchedAt - loaded) / 1_000_000, (assessed - matchedAt) / 1_000_000,
-                        (done - assessed) / 1_000_000));
+                        (done - assessed) / 1_000_000),
+                new Threats(cves.size(), threatData.kev().size(), threatData.epss().size(), cwe == null ? null
+                        : cwe.version() == null ? "store" : cwe.version()));
     }
 
     private RiskProfile profile(Product product) {
@@ -163,7 +210,8 @@ class Analyser {
     /** An assessment and its score, as stored; the same vulnerability in several components is assessed once. */
     private record Assessed(Double score, String text) {}
 
-    private FindingData data(Finding f, StoredComponent s, RiskProfile profile, Map<RiskInput, Assessed> cache) {
+    private FindingData data(Finding f, StoredComponent s, RiskProfile profile, ThreatData threatData, CweCatalog catalog,
+                             Map<RiskInput, Assessed> cache) {
         Advisory first = f.advisory();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("identifier", f.evidence().identifier());
@@ -172,8 +220,6 @@ class Analyser {
         evidence.put("installedVersion", f.installedVersion());
         evidence.put("matched", f.evidence().matched());
         List<Map<String, Object>> advisoryList = new ArrayList<>();
-        List<String> vectors = new ArrayList<>();
-        Set<String> cwes = new LinkedHashSet<>();
         for (Advisory a : f.advisories()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
@@ -186,22 +232,18 @@ class Analyser {
             m.put("cwes", a.cwes());
             m.put("references", a.references().stream().limit(20).map(Reference::url).toList());
             advisoryList.add(m);
-            for (Severity sev : a.severities()) {
-                if (sev.isCvss() && sev.score() != null && !vectors.contains(sev.score())) {
-                    vectors.add(sev.score());
-                }
-            }
-            cwes.addAll(a.cwes());
         }
         evidence.put("advisories", advisoryList);
         Map<String, Object> fix = new LinkedHashMap<>();
         fix.put("nearest", f.fix().nearest());
         fix.put("newest", f.fix().newest());
         fix.put("all", f.fix().all());
-        RiskInput input = new RiskInput(f.vulnerabilityId(), vectors, List.copyOf(cwes), ThreatIntel.none(), UserInputs.none());
+        // as the scan builds it: CVSS vectors, CWEs, exploit references, Vulnrichment and KEV listings of the advisories,
+        // and the store's KEV entry and EPSS score of the finding's CVEs
+        RiskInput input = ScanAssessor.input(f.vulnerabilityId(), List.of(f), threatData);
         Assessed assessed = cache.computeIfAbsent(input, in -> {
             try {
-                Assessment a = Assessor.assess(in, profile, null, POLICY);
+                Assessment a = Assessor.assess(in, profile, catalog, POLICY);
                 return new Assessed(a.primaryScore() == null ? null : a.primaryScore().environmentalScore(), json.text(a));
             } catch (RuntimeException e) {
                 return new Assessed(null, json.text(Map.of("notes", List.of("assessment failed: " + e.getMessage()))));

@@ -26,15 +26,17 @@ class AnalysisController {
     private final ReleaseRepository releases;
     private final AdvisoryProvider advisories;
     private final ReanalysisPlanner planner;
+    private final ThreatPlanner threats;
     private final JsonText json;
 
     AnalysisController(WorkQueue queue, AnalysisQueue analyses, ReleaseRepository releases, AdvisoryProvider advisories,
-                       ReanalysisPlanner planner, JsonText json) {
+                       ReanalysisPlanner planner, ThreatPlanner threats, JsonText json) {
         this.queue = queue;
         this.analyses = analyses;
         this.releases = releases;
         this.advisories = advisories;
         this.planner = planner;
+        this.threats = threats;
         this.json = json;
     }
 
@@ -68,8 +70,19 @@ class AnalysisController {
     record AdvisoryStatus(String source, int advisories, int vulnerabilities, int packages, String fingerprint, Instant loadedAt,
                           List<String> problems) {}
 
+    /**
+     * @param releasesQueued releases queued because advisories changed
+     * @param threats        what the store's KEV, EPSS and CWE data changed: releases queued, CVEs, CWE catalogue
+     */
     record Refreshed(boolean changed, List<String> added, List<String> modified, List<String> removed, int packages,
-                     int releasesQueued, AdvisoryStatus status) {}
+                     int releasesQueued, AdvisoryStatus status, ThreatsChecked threats) {}
+
+    /**
+     * @param releasesQueued releases queued because KEV or EPSS data of their findings' CVEs, or the CWE catalogue, changed
+     * @param cves           CVEs of stored findings whose KEV or EPSS data changed
+     * @param cweChanged     whether the CWE catalogue changed
+     */
+    record ThreatsChecked(int releasesQueued, int cves, boolean cweChanged) {}
 
     @GetMapping("/api/v1/advisories")
     @Operation(summary = "The advisories the analysis matches against")
@@ -80,12 +93,14 @@ class AnalysisController {
     }
 
     @PostMapping("/api/v1/advisories/refresh")
-    @Operation(summary = "Read the advisories again; releases using a changed package are queued for re-analysis")
+    @Operation(summary = "Read the advisories again; releases using a changed package are queued for re-analysis, and "
+            + "so are releases whose findings' KEV or EPSS data, or the CWE catalogue, changed in the store")
     Refreshed refresh() {
         AdvisoryChange change = advisories.refresh();
         ReanalysisPlanner.Reaction r = planner.last();
         int queued = r != null && r.change() == change ? r.releasesQueued() : 0;
+        ThreatPlanner.Reaction t = threats.check(true);
         return new Refreshed(!change.isEmpty(), change.added(), change.modified(), change.removed(), change.packages().size(),
-                queued, status());
+                queued, status(), new ThreatsChecked(t.releasesQueued(), t.cves(), t.cweChanged()));
     }
 }

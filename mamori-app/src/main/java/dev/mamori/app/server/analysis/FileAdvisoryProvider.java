@@ -154,12 +154,18 @@ public final class FileAdvisoryProvider implements AdvisoryProvider, AutoCloseab
         }
     }
 
-    /** Names, sizes and modification times of the files, and the store's count and newest import: what a change shows in. */
+    /**
+     * Names, sizes and modification times of the files, and the store's count and last import per advisory source:
+     * what a change shows in.
+     */
     private String listing() {
         StringBuilder out = new StringBuilder();
         if (store != null) {
             try {
+                // advisory sources only: a KEV, EPSS or CWE import is the ThreatPlanner's, and must not make the
+                // provider read every advisory again
                 out.append("store|").append(store.advisoryCount()).append('|').append(store.status().stream()
+                        .filter(st -> "advisories".equals(st.kind()))
                         .map(st -> st.source() + "@" + st.lastSync()).sorted().toList()).append('\n');
             } catch (RuntimeException e) {
                 out.append("store|?\n");

@@ -58,7 +58,10 @@ public record FindingView(long id, long releaseId, ComponentRef component, Vulne
                         f.triageDecisionId() == null ? null : sourceOf.apply(f.triageDecisionId()), f.triageUpdatedAt()));
     }
 
-    /** The parts of an assessment a list needs: the primary CVSS score in the product, the SSVC outcomes, the reasons. */
+    /**
+     * The parts of an assessment a list needs: the primary CVSS score in the product, the SSVC outcomes and the
+     * exploitation they rest on, the KEV date and EPSS score when there are some, the weakness class, the reasons.
+     */
     private static JsonNode summary(JsonNode a, JsonText json) {
         var out = json.mapper().createObjectNode();
         JsonNode cvss = a.path("cvss");
@@ -71,6 +74,21 @@ public record FindingView(long id, long releaseId, ComponentRef component, Vulne
         }
         out.put("ssvc", a.path("ssvc").path("label").asString(null));
         out.put("deployer", a.path("deployer").path("label").asString(null));
+        for (JsonNode input : a.path("ssvc").path("inputs")) {
+            if ("Exploitation".equals(input.path("decisionPoint").asString(null))) {
+                out.put("exploitation", input.path("value").asString(null));
+            }
+        }
+        if (a.path("kev").isObject()) {
+            out.put("kevDateAdded", a.path("kev").path("dateAdded").asString(null));
+        }
+        if (a.path("epss").isObject()) {
+            out.put("epss", a.path("epss").path("score").asDouble());
+            out.put("epssPercentile", a.path("epss").path("percentile").asDouble());
+        }
+        if (a.path("weakness").isObject()) {
+            out.put("weakness", a.path("weakness").path("weaknessClass").asString(null));
+        }
         out.put("reasons", a.path("reasons").asString(null));
         return out;
     }

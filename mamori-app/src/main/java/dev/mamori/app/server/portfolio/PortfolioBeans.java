@@ -2,6 +2,7 @@ package dev.mamori.app.server.portfolio;
 
 import dev.mamori.app.server.ServerSettings;
 import dev.mamori.store.Database;
+import dev.mamori.store.portfolio.AssessmentBasisRepository;
 import dev.mamori.store.portfolio.ComponentRepository;
 import dev.mamori.store.portfolio.FindingRepository;
 import dev.mamori.store.portfolio.ProductRepository;
@@ -39,6 +40,11 @@ class PortfolioBeans {
     @Bean
     FindingRepository findingRepository(Database db) {
         return new FindingRepository(db);
+    }
+
+    @Bean
+    AssessmentBasisRepository assessmentBasisRepository(Database db) {
+        return new AssessmentBasisRepository(db);
     }
 
     @Bean
