@@ -107,6 +107,32 @@ public final class DependencyGraph {
         return path;
     }
 
+    /**
+     * The bom-ref of the component just above this one on its shortest chain from a root (null for a root or a
+     * component the graph does not reach): storing it per component keeps every chain, one column each.
+     */
+    public String predecessorOf(Component c) {
+        return c.bomRef() == null ? null : predecessor.get(c.bomRef());
+    }
+
+    /** How many steps the component is below a root: 0 for a root, 1 for a direct dependency, -1 when unreached. */
+    public int depth(Component c) {
+        if (c.bomRef() == null) {
+            return -1;
+        }
+        if (rootSet.contains(c.bomRef())) {
+            return 0;
+        }
+        int d = 0;
+        for (String ref = c.bomRef(); ref != null && !rootSet.contains(ref); ref = predecessor.get(ref)) {
+            if (!predecessor.containsKey(ref)) {
+                return -1;
+            }
+            d++;
+        }
+        return d;
+    }
+
     /** True when a root depends on the component itself. */
     public boolean isDirect(Component c) {
         List<String> ps = c.bomRef() == null ? List.of() : parents.getOrDefault(c.bomRef(), List.of());

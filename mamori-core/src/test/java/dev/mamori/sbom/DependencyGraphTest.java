@@ -50,6 +50,11 @@ final class DependencyGraphTest {
         assertThat(refs(g.introducedBy(validation))).first().isEqualTo(validation.bomRef());
         assertThat(refs(g.introducedBy(validation))).contains("pkg:maven/org.owasp.webgoat/webgoat-container@8.2.0?type=jar");
         assertThat(refs(g.pathTo(bom.subject()))).containsExactly(ROOT);
+        assertThat(g.depth(xstream)).isEqualTo(3);
+        assertThat(g.depth(validation)).isEqualTo(1);
+        assertThat(g.depth(bom.subject())).isZero();
+        assertThat(g.predecessorOf(xstream)).isEqualTo("pkg:maven/org.owasp.webgoat.lesson/vulnerable-components@8.2.0?type=jar");
+        assertThat(g.predecessorOf(bom.subject())).isNull();
     }
 
     @Test
@@ -70,6 +75,8 @@ final class DependencyGraphTest {
         assertThat(refs(g.introducedBy(inner))).containsExactly("outer");
         assertThat(g.isDirect(outer)).isTrue();
         assertThat(g.pathTo(lonely)).isEmpty();
+        assertThat(g.depth(lonely)).isEqualTo(-1);
+        assertThat(g.depth(inner)).isEqualTo(2);
         assertThat(g.introducedBy(lonely)).isEmpty();
     }
 

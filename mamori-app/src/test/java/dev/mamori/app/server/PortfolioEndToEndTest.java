@@ -93,6 +93,12 @@ final class PortfolioEndToEndTest {
             assertThat(xstream.path("evidence").path("matched").get(0).path("advisoryId").asText()).isEqualTo("GHSA-f554-x222-wgf7");
             assertThat(xstream.path("evidence").path("matched").get(0).path("range").asText()).contains("fixed 1.4.6");
             assertThat(xstream.path("fix").path("nearest").asText()).isEqualTo("1.4.6");
+            // why xstream is in 8.2.0: its shortest chain from the SBOM's subject (the chain DependencyGraphTest
+            // checks against an independent walk of the same SBOM)
+            assertThat(xstream.path("evidence").path("direct").asBoolean(true)).isFalse();
+            assertThat(xstream.path("evidence").path("dependencyPath")).extracting(n -> n.path("name").asText())
+                    .containsExactly("org.owasp.webgoat:webgoat-parent", "org.owasp.webgoat.lesson:webgoat-lessons-parent",
+                            "org.owasp.webgoat.lesson:vulnerable-components", "com.thoughtworks.xstream:xstream");
             assertThat(xstream.path("confidence").asText()).isEqualTo("HIGH");
             assertThat(xstream.path("assessment").path("baseScore").asDouble()).isEqualTo(9.8);
             assertThat(xstream.path("assessment").path("productScore").asDouble()).isPositive();
@@ -138,6 +144,10 @@ final class PortfolioEndToEndTest {
             JsonNode used = s.get("/api/v1/components?purl=pkg:maven/com.thoughtworks.xstream/xstream@1.4.5").json();
             assertThat(used.path("items")).extracting(u -> u.path("release").path("name").asText()).containsExactlyInAnyOrder("8.1.0", "8.2.0");
             assertThat(used.path("items").get(0).path("product").path("name").asText()).isEqualTo("WebGoat");
+            assertThat(used.path("items")).allSatisfy(u -> {
+                assertThat(u.path("component").path("dependencyDepth").asInt()).isEqualTo(3);
+                assertThat(u.path("component").path("viaRef").asText()).contains("vulnerable-components");
+            });
             assertThat(s.get("/api/v1/components?purl=pkg:maven/org.postgresql/postgresql@42.2.8").json().path("items"))
                     .extracting(u -> u.path("release").path("name").asText()).containsExactly("8.1.0");
             assertThat(s.get("/api/v1/components?purl=pkg:maven/org.dom4j/dom4j").json().path("items")).hasSize(2);

@@ -53,16 +53,16 @@ public final class ComponentRepository {
             int batch = Math.max(1, Math.min(500, scanLimit - scanned));
             List<ComponentUse> rows = jdbc.sql("""
                             select c.id, c.release_id, c.sbom_id, c.role, c.bom_ref, c.type, c.group_name, c.name, c.version,
-                              c.purl, c.package_ecosystem, c.package_name, c.cpes, c.component_key,
-                              p.id, p.name, r.version
+                              c.purl, c.package_ecosystem, c.package_name, c.cpes, c.component_key, c.via_ref,
+                              c.dependency_depth, p.id, p.name, r.version
                             from release_components c
                               join releases r on r.id = c.release_id
                               join products p on p.id = r.product_id
                             where c.package_ecosystem = :eco and c.package_name = :name and c.role = 'component' and c.id > :after
                             order by c.id limit :limit""")
                     .param("eco", key.ecosystem()).param("name", key.name()).param("after", last).param("limit", batch)
-                    .query((rs, n) -> new ComponentUse(SbomRepository.mapComponent(rs, n), rs.getLong(15), rs.getString(16),
-                            rs.getLong(2), rs.getString(17)))
+                    .query((rs, n) -> new ComponentUse(SbomRepository.mapComponent(rs, n), rs.getLong(17), rs.getString(18),
+                            rs.getLong(2), rs.getString(19)))
                     .list();
             boolean exhausted = rows.size() < batch;
             boolean full = false;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mamori.purl.PackageKey;
 import dev.mamori.sbom.Bom;
 import dev.mamori.sbom.Component;
+import dev.mamori.sbom.DependencyGraph;
 import dev.mamori.store.Database;
 import dev.mamori.store.Timestamps;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ public final class SbomRepository {
     private static final String DOC_COLUMNS = "id, release_id, uploaded_at, uploaded_by, format, spec_version, encoding, media_type, "
             + "file_name, sha256, size_bytes, serial_number, document_timestamp, component_count, warnings";
     static final String COMPONENT_COLUMNS = "id, release_id, sbom_id, role, bom_ref, type, group_name, name, version, purl, "
-            + "package_ecosystem, package_name, cpes, component_key";
+            + "package_ecosystem, package_name, cpes, component_key, via_ref, dependency_depth";
 
     private final Database db;
     private final JdbcClient jdbc;
@@ -78,11 +79,12 @@ public final class SbomRepository {
             jdbc.sql("update findings set component_id = null where release_id = :release").param("release", releaseId).update();
             jdbc.sql("delete from release_components where release_id = :release").param("release", releaseId).update();
             List<MapSqlParameterSource> rows = new ArrayList<>();
+            DependencyGraph graph = DependencyGraph.of(bom);
             if (bom.subject() != null) {
-                rows.add(row(releaseId, id, StoredComponent.ROLE_SUBJECT, bom.subject()));
+                rows.add(row(releaseId, id, StoredComponent.ROLE_SUBJECT, bom.subject(), graph));
             }
             for (Component c : all) {
-                rows.add(row(releaseId, id, StoredComponent.ROLE_COMPONENT, c));
+                rows.add(row(releaseId, id, StoredComponent.ROLE_COMPONENT, c, graph));
                 if (rows.size() == BATCH) {
                     insert(rows);
                 }
@@ -99,16 +101,22 @@ public final class SbomRepository {
         }
         batch.batchUpdate("""
                 insert into release_components (release_id, sbom_id, role, bom_ref, type, group_name, name, version, purl,
-                  package_ecosystem, package_name, cpes, component_key)
-                values (:release, :sbom, :role, :ref, :type, :group, :name, :version, :purl, :eco, :pkg, :cpes, :key)""",
+                  package_ecosystem, package_name, cpes, component_key, via_ref, dependency_depth)
+                values (:release, :sbom, :role, :ref, :type, :group, :name, :version, :purl, :eco, :pkg, :cpes, :key,
+                  :via, :depth)""",
                 rows.toArray(new MapSqlParameterSource[0]));
         rows.clear();
     }
 
-    private static MapSqlParameterSource row(long releaseId, long sbomId, String role, Component c) {
+    private static MapSqlParameterSource row(long releaseId, long sbomId, String role, Component c,
+                                             DependencyGraph graph) {
         PackageKey key = ComponentKeys.packageKey(c);
         String version = ComponentKeys.version(c);
+        String via = graph.predecessorOf(c);
+        int depth = graph.depth(c);
         return new MapSqlParameterSource()
+                .addValue("via", via == null || via.length() > 1000 ? null : via)
+                .addValue("depth", depth < 0 ? null : depth, java.sql.Types.INTEGER)
                 .addValue("release", releaseId)
                 .addValue("sbom", sbomId)
                 .addValue("role", role)
@@ -144,7 +152,8 @@ public final class SbomRepository {
     static StoredComponent mapComponent(ResultSet rs, int n) throws SQLException {
         return new StoredComponent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                strings(rs.getString(13)), rs.getString(14));
+                strings(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getObject(16) == null ? null
+                : rs.getInt(16));
     }
 
     static String json(Object value) {

@@ -146,13 +146,19 @@ class Analyser {
         List<FindingData> data = new ArrayList<>();
         Set<PackageKey> packages = new LinkedHashSet<>();
         Map<RiskInput, Assessed> assessments = new java.util.HashMap<>();
+        Map<String, StoredComponent> byRef = new java.util.HashMap<>();
+        for (StoredComponent s : stored) {
+            if (s.bomRef() != null) {
+                byRef.putIfAbsent(s.bomRef(), s);
+            }
+        }
         for (Finding f : matched.findings()) {
             StoredComponent s = origin.get(f.component());
             if (s == null) {
                 continue;
             }
             packages.add(new PackageKey(s.packageEcosystem(), s.packageName()));
-            data.add(data(f, s, profile, threatData, catalog, assessments));
+            data.add(data(f, s, profile, threatData, catalog, assessments, byRef));
         }
         List<AssessmentBasisRepository.Basis> used = new ArrayList<>();
         for (String cve : cves) {
@@ -207,11 +213,30 @@ class Analyser {
         return b.build();
     }
 
+    /** The component's stored chain from the SBOM's subject, subject first; empty when the SBOM gave none. */
+    static List<Map<String, Object>> chain(StoredComponent s, Map<String, StoredComponent> byRef) {
+        if (s.dependencyDepth() == null || s.dependencyDepth() < 1) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        StoredComponent at = s;
+        for (int guard = 0; at != null && guard <= s.dependencyDepth(); guard++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", at.group() == null || at.group().isBlank() ? at.name() : at.group() + ":" + at.name());
+            m.put("version", at.version());
+            m.put("bomRef", at.bomRef());
+            out.add(m);
+            at = at.viaRef() == null ? null : byRef.get(at.viaRef());
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     /** An assessment and its score, as stored; the same vulnerability in several components is assessed once. */
     private record Assessed(Double score, String text) {}
 
     private FindingData data(Finding f, StoredComponent s, RiskProfile profile, ThreatData threatData, CweCatalog catalog,
-                             Map<RiskInput, Assessed> cache) {
+                             Map<RiskInput, Assessed> cache, Map<String, StoredComponent> byRef) {
         Advisory first = f.advisory();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("identifier", f.evidence().identifier());
@@ -219,6 +244,12 @@ class Analyser {
         evidence.put("reason", f.evidence().reason());
         evidence.put("installedVersion", f.installedVersion());
         evidence.put("matched", f.evidence().matched());
+        List<Map<String, Object>> chain = chain(s, byRef);
+        if (!chain.isEmpty()) {
+            // why the component is in the release: its shortest chain from the SBOM's subject
+            evidence.put("direct", s.dependencyDepth() == 1);
+            evidence.put("dependencyPath", chain);
+        }
         List<Map<String, Object>> advisoryList = new ArrayList<>();
         for (Advisory a : f.advisories()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -44,11 +44,16 @@ public final class Views {
     }
 
     /** @param packageKey {@code ecosystem:name} of its purl, or null when it has none */
+    /**
+     * A component; {@code dependencyDepth} 1 = direct dependency of the SBOM's subject, more = transitive (null when
+     * the SBOM has no dependency graph reaching it), {@code viaRef} the bom-ref just above it on that chain.
+     */
     public record ComponentView(long id, String name, String group, String version, String purl, String type, String bomRef,
-                                String packageKey, List<String> cpes) {
+                                String packageKey, List<String> cpes, Integer dependencyDepth, String viaRef) {
         public static ComponentView of(StoredComponent c) {
             return new ComponentView(c.id(), c.name(), c.group(), c.version(), c.purl(), c.type(), c.bomRef(),
-                    c.packageEcosystem().isEmpty() ? null : c.packageEcosystem() + ":" + c.packageName(), c.cpes());
+                    c.packageEcosystem().isEmpty() ? null : c.packageEcosystem() + ":" + c.packageName(), c.cpes(),
+                    c.dependencyDepth(), c.viaRef());
         }
     }
 
