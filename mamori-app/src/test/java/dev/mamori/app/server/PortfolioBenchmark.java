@@ -158,7 +158,8 @@ final class PortfolioBenchmark {
                                         + "maven package\",\"matched\":[{\"advisoryId\":\"BENCH-" + i + "\",\"source\":\"osv\",\"location\":"
                                         + "\"/affected/0\",\"ecosystem\":\"Maven\",\"range\":\"range [introduced 0, fixed 1.5.0]\"}]}",
                                 "{\"nearest\":\"1.5.0\",\"newest\":\"1.5.0\",\"all\":[\"1.5.0\"]}", "1.5.0",
-                                "{\"cvss\":[{\"version\":\"V3_1\",\"baseScore\":9.8,\"environmentalScore\":9.8}],\"reasons\":\"bench\"}"));
+                                "{\"cvss\":[{\"version\":\"V3_1\",\"baseScore\":9.8,\"environmentalScore\":9.8}],\"reasons\":\"bench\"}",
+                                i + 1));
                     }
                     findings.reconcile(release, product, null, List.of(), data, new TriageResolver(List.of()),
                             now.plusSeconds(r));

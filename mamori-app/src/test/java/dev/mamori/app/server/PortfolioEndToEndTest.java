@@ -122,6 +122,23 @@ final class PortfolioEndToEndTest {
                 cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
             } while (cursor != null);
             assertThat(paged).hasSize(3).doesNotHaveDuplicates();
+
+            // the release's priority order, a page at a time, is the order `mamori scan` gives the same SBOM with the
+            // same advisories and risk profile
+            List<String> byPriority = new ArrayList<>();
+            List<Integer> ranks = new ArrayList<>();
+            cursor = null;
+            do {
+                JsonNode page = s.get("/api/v1/releases/" + r81 + "/findings?sort=priority&limit=1"
+                        + (cursor == null ? "" : "&cursor=" + cursor)).json();
+                page.path("items").forEach(f -> {
+                    byPriority.add(f.path("vulnerability").path("id").asText());
+                    ranks.add(f.path("priority").asInt());
+                });
+                cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            } while (cursor != null);
+            assertThat(ranks).containsExactly(1, 2, 3);
+            assertThat(byPriority).containsExactlyElementsOf(cliPriorityOrder(sbom81, advisories));
             ApiTest.assertProblem(s.get("/api/v1/releases/" + r81 + "/findings?severity=urgent"), 400, "urn:mamori:problem:validation");
 
             // the diff: dom4j upgraded (its finding fixed), jjwt upgraded, components added and removed
@@ -299,5 +316,27 @@ final class PortfolioEndToEndTest {
             at += p.length;
         }
         return out;
+    }
+
+    /** The vulnerabilities of `mamori scan SBOM --advisories DIR --profile (internet-facing)` in its priority order. */
+    List<String> cliPriorityOrder(byte[] sbom, Path advisories) {
+        try {
+            Path file = tmp.resolve("cli-" + System.nanoTime() + ".cdx.json");
+            java.nio.file.Files.write(file, sbom);
+            Path profile = tmp.resolve("profile-" + System.nanoTime() + ".json");
+            java.nio.file.Files.writeString(profile, "{\"schema\": \"mamori-risk-profile/1\", \"networkExposure\": \"internet\"}");
+            java.io.StringWriter out = new java.io.StringWriter();
+            int code = dev.mamori.app.cli.MamoriCommand.run(new String[] {"scan", file.toString(), "--advisories",
+                    advisories.toString(), "--profile", profile.toString(), "--format", "json"},
+                    new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+            assertThat(code).isEqualTo(1);
+            JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+            JsonNode r = report.has("reports") ? report.path("reports").get(0) : report;
+            List<String> order = new ArrayList<>();
+            r.path("priorities").forEach(p -> order.add(p.path("vulnerability").asText()));
+            return order;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -30,8 +30,10 @@ public final class FindingRepository {
             + "f.purl, f.package_ecosystem, f.package_name, f.vulnerability_id, f.aliases, f.summary, f.severity, f.severity_rank, "
             + "f.score, f.confidence, f.evidence, f.fix, f.fixed_version, f.assessment, f.status, f.first_seen, f.last_seen, "
             + "f.not_present_since, f.not_present_reason, f.fixed_in_sbom_id, f.fixed_in_version, f.triage_state, "
-            + "f.triage_justification, f.triage_decision_id, f.triage_updated_at, f.updated_at";
+            + "f.triage_justification, f.triage_decision_id, f.triage_updated_at, f.updated_at, f.priority_rank";
     private static final int BATCH = 500;
+    /** The priority order with unranked findings last, the same on SQLite and PostgreSQL (their NULL orders differ). */
+    private static final String UNRANKED_LAST = "coalesce(f.priority_rank, 2147483647)";
 
     private final Database db;
     private final JdbcClient jdbc;
@@ -153,7 +155,8 @@ public final class FindingRepository {
                 .addValue("evidence", f.evidence())
                 .addValue("fix", f.fix())
                 .addValue("fixed", SbomRepository.truncate(f.fixedVersion(), 200))
-                .addValue("assessment", f.assessment());
+                .addValue("assessment", f.assessment())
+                .addValue("priority", f.priorityRank(), java.sql.Types.INTEGER);
     }
 
     private void flush(List<MapSqlParameterSource> inserts, List<MapSqlParameterSource> updates, boolean all) {
@@ -162,10 +165,10 @@ public final class FindingRepository {
                     insert into findings (release_id, component_id, component_key, component_name, component_version, purl,
                       package_ecosystem, package_name, vulnerability_id, aliases, summary, severity, severity_rank, score,
                       confidence, evidence, fix, fixed_version, assessment, status, first_seen, last_seen, triage_state,
-                      triage_justification, triage_decision_id, triage_updated_at, updated_at)
+                      triage_justification, triage_decision_id, triage_updated_at, updated_at, priority_rank)
                     values (:release, :component, :key, :name, :version, :purl, :eco, :pkg, :vuln, :aliases, :summary, :severity,
                       :rank, :score, :confidence, :evidence, :fix, :fixed, :assessment, 'present', :now, :now, :state,
-                      :justification, :decision, :now, :now)""", inserts.toArray(new MapSqlParameterSource[0]));
+                      :justification, :decision, :now, :now, :priority)""", inserts.toArray(new MapSqlParameterSource[0]));
             inserts.clear();
         }
         if (!updates.isEmpty() && (all || updates.size() >= BATCH)) {
@@ -176,7 +179,7 @@ public final class FindingRepository {
                       fixed_version = :fixed, assessment = :assessment, status = 'present', last_seen = :now,
                       not_present_since = null, not_present_reason = null, fixed_in_sbom_id = null, fixed_in_version = null,
                       triage_state = :state, triage_justification = :justification, triage_decision_id = :decision,
-                      triage_updated_at = :triageAt, updated_at = :now
+                      triage_updated_at = :triageAt, updated_at = :now, priority_rank = :priority
                     where id = :id""", updates.toArray(new MapSqlParameterSource[0]));
             updates.clear();
         }
@@ -252,8 +255,9 @@ public final class FindingRepository {
         where(releaseId, filter, sql, params);
         if (cursor != null) {
             Cursor c = Cursor.decode(cursor, sort.label(), 2);
-            String col = "f." + sort.column;
-            Object v = sort == FindingSort.SEVERITY ? (Object) Integer.parseInt(c.value(0)) : c.value(0);
+            String col = sort == FindingSort.PRIORITY ? UNRANKED_LAST : "f." + sort.column;
+            Object v = sort == FindingSort.SEVERITY || sort == FindingSort.PRIORITY
+                    ? (Object) Integer.parseInt(c.value(0)) : c.value(0);
             String cmp = sort.descending ? "<" : ">";
             sql.append(" and (").append(col).append(' ').append(cmp).append(" :cv or (").append(col).append(" = :cv and f.id ")
                     .append(sort.descending && sort != FindingSort.SEVERITY ? "<" : ">").append(" :cid))");
@@ -262,13 +266,15 @@ public final class FindingRepository {
         }
         String dir = sort.descending ? " desc" : "";
         String idDir = sort.descending && sort != FindingSort.SEVERITY ? " desc" : "";
-        sql.append(" order by f.").append(sort.column).append(dir).append(", f.id").append(idDir).append(" limit :limit");
+        sql.append(" order by ").append(sort == FindingSort.PRIORITY ? UNRANKED_LAST : "f." + sort.column).append(dir)
+                .append(", f.id").append(idDir).append(" limit :limit");
         params.put("limit", limit + 1);
         List<StoredFinding> rows = jdbc.sql(sql.toString()).params(params).query(FindingRepository::map).list();
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             StoredFinding last = rows.getLast();
             String value = switch (sort) {
+                case PRIORITY -> Integer.toString(last.priorityRank() == null ? Integer.MAX_VALUE : last.priorityRank());
                 case SEVERITY -> Integer.toString(last.severityRank());
                 case FIRST_SEEN -> Timestamps.format(last.firstSeen());
                 case VULNERABILITY -> last.vulnerabilityId();
@@ -347,7 +353,7 @@ public final class FindingRepository {
             }
         }
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Located(map(rs, n), rs.getLong(33))).list();
+                .query((rs, n) -> new Located(map(rs, n), rs.getLong(34))).list();
     }
 
     /** Sets a finding's triage state; returns the finding after the change. */
@@ -369,6 +375,7 @@ public final class FindingRepository {
                 rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
                 Timestamps.parse(rs.getString(22)), Timestamps.parse(rs.getString(23)), Timestamps.parse(rs.getString(24)),
                 rs.getString(25), TriageRepository.nullableLong(rs, 26), rs.getString(27), rs.getString(28), rs.getString(29),
-                TriageRepository.nullableLong(rs, 30), Timestamps.parse(rs.getString(31)), Timestamps.parse(rs.getString(32)));
+                TriageRepository.nullableLong(rs, 30), Timestamps.parse(rs.getString(31)), Timestamps.parse(rs.getString(32)),
+                rs.getObject(33) == null ? null : rs.getInt(33));
     }
 }

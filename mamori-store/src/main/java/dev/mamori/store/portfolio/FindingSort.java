@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** The orders a findings list can have; each ends with the id so that keyset pagination is exact. */
 public enum FindingSort {
+    /** Most urgent first, by the release's priority order (1 = first); findings not yet ranked last. */
+    PRIORITY("priority_rank", false),
     /** Most severe first. */
     SEVERITY("severity_rank", true),
     /** Newest first. */
@@ -32,6 +34,6 @@ public enum FindingSort {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown sort '" + text + "': use severity, first_seen, vulnerability or component");
+        throw new IllegalArgumentException("unknown sort '" + text + "': use priority, severity, first_seen, vulnerability or component");
     }
 }

@@ -22,7 +22,8 @@ public record StoredFinding(long id, long releaseId, Long componentId, String co
                             Double score, String confidence, String evidence, String fix, String fixedVersion,
                             String assessment, String status, Instant firstSeen, Instant lastSeen, Instant notPresentSince,
                             String notPresentReason, Long fixedInSbomId, String fixedInVersion, String triageState,
-                            String triageJustification, Long triageDecisionId, Instant triageUpdatedAt, Instant updatedAt) {
+                            String triageJustification, Long triageDecisionId, Instant triageUpdatedAt, Instant updatedAt,
+                            Integer priorityRank) {
     public static final String PRESENT = "present";
     public static final String NOT_PRESENT = "not_present";
 

@@ -38,7 +38,7 @@ final class FindingRepositoryTest {
     static FindingData finding(StoredComponent c, String vuln, String severity, String... aliases) {
         return new FindingData(c.id(), c.componentKey(), c.name(), c.version(), c.purl(), c.packageEcosystem(), c.packageName(),
                 vuln, List.of(aliases), "summary of " + vuln, severity, SEVERITIES.indexOf(severity), 7.5, "HIGH",
-                "{\"identifier\":\"" + c.purl() + "\"}", "{\"nearest\":\"9\"}", "9", null);
+                "{\"identifier\":\"" + c.purl() + "\"}", "{\"nearest\":\"9\"}", "9", null, null);
     }
 
     private static final TriageResolver NO_DECISIONS = new TriageResolver(List.of());

@@ -12,6 +12,7 @@ import dev.mamori.report.ScanAssessor;
 import dev.mamori.report.ThreatData;
 import dev.mamori.risk.Assessment;
 import dev.mamori.risk.Assessor;
+import dev.mamori.risk.Priorities;
 import dev.mamori.risk.CweCatalog;
 import dev.mamori.risk.PriorityPolicy;
 import dev.mamori.risk.RiskInput;
@@ -160,6 +161,9 @@ class Analyser {
             packages.add(new PackageKey(s.packageEcosystem(), s.packageName()));
             data.add(data(f, s, profile, threatData, catalog, assessments, byRef));
         }
+        Map<String, Integer> rank = ranks(assessments.values().stream().map(Assessed::assessment)
+                .filter(java.util.Objects::nonNull).toList());
+        data.replaceAll(d -> d.withPriorityRank(rank.get(d.vulnerabilityId())));
         List<AssessmentBasisRepository.Basis> used = new ArrayList<>();
         for (String cve : cves) {
             used.add(new AssessmentBasisRepository.Basis(cve, threatData.kev().get(cve), threatData.epss().get(cve)));
@@ -233,7 +237,7 @@ class Analyser {
     }
 
     /** An assessment and its score, as stored; the same vulnerability in several components is assessed once. */
-    private record Assessed(Double score, String text) {}
+    private record Assessed(Double score, String text, Assessment assessment) {}
 
     private FindingData data(Finding f, StoredComponent s, RiskProfile profile, ThreatData threatData, CweCatalog catalog,
                              Map<RiskInput, Assessed> cache, Map<String, StoredComponent> byRef) {
@@ -275,15 +279,27 @@ class Analyser {
         Assessed assessed = cache.computeIfAbsent(input, in -> {
             try {
                 Assessment a = Assessor.assess(in, profile, catalog, POLICY);
-                return new Assessed(a.primaryScore() == null ? null : a.primaryScore().environmentalScore(), json.text(a));
+                return new Assessed(a.primaryScore() == null ? null : a.primaryScore().environmentalScore(), json.text(a), a);
             } catch (RuntimeException e) {
-                return new Assessed(null, json.text(Map.of("notes", List.of("assessment failed: " + e.getMessage()))));
+                return new Assessed(null, json.text(Map.of("notes", List.of("assessment failed: " + e.getMessage()))), null);
             }
         });
         Double score = assessed.score();
         String assessmentText = assessed.text();
         return new FindingData(s.id(), s.componentKey(), s.name(), f.installedVersion(), s.purl(), s.packageEcosystem(),
                 s.packageName(), f.vulnerabilityId(), f.aliases(), first.summary(), f.severity().label(), f.severity().ordinal(),
-                score, f.confidence().name(), json.text(evidence), json.text(fix), f.fix().nearest(), assessmentText);
+                score, f.confidence().name(), json.text(evidence), json.text(fix), f.fix().nearest(), assessmentText, null);
+    }
+
+    /**
+     * The release's priority order: every assessment ordered by the priority policy, as the scan orders its list, one
+     * rank per vulnerability (1 = most urgent); vulnerabilities whose assessment failed are not ranked.
+     */
+    static Map<String, Integer> ranks(java.util.Collection<Assessment> assessed) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Assessment a : Priorities.order(assessed, POLICY)) {
+            out.putIfAbsent(a.vulnerabilityId(), out.size() + 1);
+        }
+        return out;
     }
 }

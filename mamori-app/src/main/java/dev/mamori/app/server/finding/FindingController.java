@@ -74,7 +74,8 @@ class FindingController {
             @Parameter(description = "present (default), not_present or all") @RequestParam(required = false) String status,
             @Parameter(description = "a vulnerability id or alias (CVE-…, GHSA-…)") @RequestParam(required = false) String vulnerability,
             @Parameter(description = "text the component's package name, name or purl contains") @RequestParam(required = false) String component,
-            @Parameter(description = "severity (default, most severe first), first_seen (newest first), vulnerability, component")
+            @Parameter(description = "severity (default, most severe first), priority (the release's priority order, most "
+                    + "urgent first), first_seen (newest first), vulnerability, component")
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         releases.find(id).orElseThrow(() -> ApiException.notFound("release", id));

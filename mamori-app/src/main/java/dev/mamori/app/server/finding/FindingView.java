@@ -14,10 +14,12 @@ import tools.jackson.databind.JsonNode;
  * @param assessment the risk in this product: CVSS base and in-product scores, SSVC decisions, reasons (the full
  *                   assessment on the single-finding answer, a summary in lists)
  * @param notPresent null while present; else since when, why, and what fixed it
+ * @param priority   the finding's place in its release's priority order (1 = most urgent; one rank per
+ *                   vulnerability), from the last analysis; null before the first ranked analysis
  */
 public record FindingView(long id, long releaseId, ComponentRef component, VulnerabilityRef vulnerability, String severity,
                           Double score, String confidence, JsonNode evidence, JsonNode fix, JsonNode assessment, String status,
-                          Instant firstSeen, Instant lastSeen, NotPresent notPresent, Triage triage) {
+                          Instant firstSeen, Instant lastSeen, NotPresent notPresent, Triage triage, Integer priority) {
 
     /** @param id the component row of the release's current SBOM, or null when no longer there */
     public record ComponentRef(Long id, String name, String version, String purl, String packageKey, String key) {}
@@ -55,7 +57,8 @@ public record FindingView(long id, long releaseId, ComponentRef component, Vulne
                 f.notPresentSince() == null ? null
                         : new NotPresent(f.notPresentSince(), f.notPresentReason(), f.fixedInVersion(), f.fixedInSbomId()),
                 new Triage(f.triageState(), f.triageJustification(), f.triageDecisionId(),
-                        f.triageDecisionId() == null ? null : sourceOf.apply(f.triageDecisionId()), f.triageUpdatedAt()));
+                        f.triageDecisionId() == null ? null : sourceOf.apply(f.triageDecisionId()), f.triageUpdatedAt()),
+                f.priorityRank());
     }
 
     /**
