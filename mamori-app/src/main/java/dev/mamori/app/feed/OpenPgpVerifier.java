@@ -158,7 +158,13 @@ final class OpenPgpVerifier {
             if (certificates.isEmpty()) {
                 problems.add("was made by " + issuers(usable) + ", and no trusted OpenPGP key is known");
             } else {
-                Verdict v = check(document, usable, problems);
+                Verdict v;
+                try {
+                    v = check(document, usable, problems);
+                } catch (RuntimeException e) {
+                    // a packet Bouncy Castle cannot evaluate (an unknown algorithm, a malformed key packet…)
+                    return new Verdict(false, "cannot be checked (" + message(e) + ")");
+                }
                 if (v != null) {
                     return v;
                 }
