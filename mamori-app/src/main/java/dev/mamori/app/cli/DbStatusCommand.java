@@ -39,14 +39,18 @@ final class DbStatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<SourceStatus> status;
         String kind;
+        List<String> warnings = new java.util.ArrayList<>();
         try (Database db = database.open()) {
-            status = new AdvisoryStore(db).status();
+            AdvisoryStore store = new AdvisoryStore(db);
+            status = store.status();
             kind = db.kind().label();
+            store.cweCatalog().map(dev.mamori.store.StoredCwe::warning).ifPresent(warnings::add);
         }
         if (format == Format.json) {
-            json(out, kind, status);
+            json(out, kind, status, warnings);
         } else {
             table(out, kind, status);
+            warnings.forEach(w -> out.println("warning: " + w));
         }
         out.flush();
         return MamoriCommand.OK;
@@ -76,7 +80,8 @@ final class DbStatusCommand implements Callable<Integer> {
         return t == null ? "-" : t.toString().replaceFirst("\\.\\d+Z$", "Z");
     }
 
-    private static void json(PrintWriter out, String kind, List<SourceStatus> status) throws IOException {
+    private static void json(PrintWriter out, String kind, List<SourceStatus> status, List<String> warnings)
+            throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -95,6 +100,11 @@ final class DbStatusCommand implements Callable<Integer> {
             g.writeStringField("lastError", s.lastError());
             field(g, "lastErrorAt", s.lastErrorAt());
             g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("warnings");
+        for (String w : warnings) {
+            g.writeString(w);
         }
         g.writeEndArray();
         g.writeEndObject();

@@ -247,6 +247,28 @@ final class DbCommandTest {
      * for every finding of WebGoat 8.2.0 (real SBOM, real GitHub advisories, MITRE CWE 4.15), the class and its
      * explanation that 'scan --cwe FILE' gives.
      */
+    @Test
+    void status_warnsAboutCweRowsOfAnOlderMamori_untilTheCatalogueIsImportedAgain() throws Exception {
+        String cwe = Path.of("../mamori-core/src/test/resources/cwe/cwec_v4.15-subset.xml.gz").toString();
+        assertThat(run("db", "import", cwe, "--data-dir", data()).code()).isZero();
+        assertThat(status("--data-dir", data()).path("warnings")).isEmpty();
+        // what an older Mamori left: no modes of introduction kept, another content hash
+        try (dev.mamori.store.Database db = dev.mamori.store.Database.open(
+                dev.mamori.store.DatabaseSettings.sqlite(tmp.resolve("mamori-data")))) {
+            db.jdbc().sql("update cwe_entry set introductions = null, content_sha256 = :old where cwe_id = 'CWE-79'")
+                    .param("old", "0".repeat(64)).update();
+            db.jdbc().sql("delete from cwe_introduction where cwe_id = 'CWE-79'").update();
+        }
+
+        Run table = run("db", "status", "--data-dir", data());
+        assertThat(table.out()).contains("warning: store: 1 CWE weakness(es) were imported by an older Mamori",
+                "import the CWE catalogue again");
+        assertThat(status("--data-dir", data()).path("warnings")).singleElement().asString().contains("1 CWE weakness(es)");
+
+        assertThat(run("db", "import", cwe, "--data-dir", data()).code()).isZero();
+        assertThat(status("--data-dir", data()).path("warnings")).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void scan_db_takesTheCweCatalogueFromTheStore(DatabaseKind kind) throws Exception {
