@@ -4,6 +4,7 @@ import dev.mamori.app.server.ServerSettings;
 import dev.mamori.store.Database;
 import dev.mamori.store.portfolio.AssessmentBasisRepository;
 import dev.mamori.store.portfolio.ComponentRepository;
+import dev.mamori.store.portfolio.DocumentRepository;
 import dev.mamori.store.portfolio.FindingRepository;
 import dev.mamori.store.portfolio.ProductRepository;
 import dev.mamori.store.portfolio.ReleaseRepository;
@@ -63,7 +64,12 @@ class PortfolioBeans {
     }
 
     @Bean
-    SbomFiles sbomFiles(ServerSettings settings) {
-        return new SbomFiles(settings.dataDir().resolve("sboms"));
+    DocumentRepository documentRepository(Database db) {
+        return new DocumentRepository(db);
+    }
+
+    @Bean
+    SbomFiles sbomFiles(ServerSettings settings, DocumentRepository documents, java.time.Clock clock) {
+        return new SbomFiles(settings.dataDir().resolve("sboms"), documents, clock);
     }
 }

@@ -23,12 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -112,18 +109,18 @@ class SbomController {
                 throw ApiException.badRequest("the SBOM is empty");
             }
             Bom bom = SbomReader.read(received.temp());
-            files.keep(received);
-            kept = true;
             Instant now = clock.instant();
             String actor = Actor.current();
             record Stored(SbomDocument doc, Job job) {}
             Stored stored = db.inTransaction(() -> {
+                files.keep(received); // the original, in the same transaction as its record
                 SbomDocument doc = sboms.recordUpload(releaseId, new SbomRepository.Upload(actor, mediaType, fileName,
                         received.sha256(), received.size()), bom, now);
                 Job job = analyses.request(releaseId, WorkQueue.PRIORITY_UPLOAD, "sbom " + doc.id() + " uploaded");
                 audit.record(now, actor, "sbom.upload", "release", releaseId, null, json.text(SbomView.of(doc)));
                 return new Stored(doc, job);
             });
+            kept = true;
             return ResponseEntity.accepted().location(URI.create("/api/v1/sboms/" + stored.doc().id()))
                     .body(new UploadResult(SbomView.of(stored.doc()), JobView.of(stored.job(), json)));
         } finally {
@@ -150,10 +147,7 @@ class SbomController {
     @Operation(summary = "The SBOM exactly as uploaded")
     ResponseEntity<Resource> content(@PathVariable long id) {
         SbomDocument d = sboms.find(id).orElseThrow(() -> ApiException.notFound("SBOM", id));
-        Path path = files.path(d.sha256());
-        if (!Files.isRegularFile(path)) {
-            throw ApiException.notFound("stored file for SBOM", id);
-        }
+        InputStream content = files.open(d.sha256()).orElseThrow(() -> ApiException.notFound("stored file for SBOM", id));
         MediaType type;
         try {
             type = d.mediaType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(d.mediaType());
@@ -163,6 +157,7 @@ class SbomController {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.ETAG, "\"" + d.sha256() + "\"")
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(d.sha256())))
-                .body(new FileSystemResource(path));
+                .contentLength(d.sizeBytes())
+                .body(new org.springframework.core.io.InputStreamResource(content));
     }
 }

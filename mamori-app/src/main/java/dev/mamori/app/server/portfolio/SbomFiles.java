@@ -4,25 +4,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
+import dev.mamori.store.portfolio.DocumentRepository;
 
 /**
- * SBOM files exactly as uploaded, named by their SHA-256 ({@code DATA_DIR/sboms/ab/abcdef…}): written once to a
- * temporary file, checked, then moved into place and made read-only. The same document uploaded twice is one file.
+ * Uploaded documents (SBOMs, VEX) exactly as received. A body is streamed to a temporary file under
+ * {@code DATA_DIR/sboms/tmp} and hashed; once accepted it is kept in the database ({@link DocumentRepository},
+ * gzip, by SHA-256) so that no node keeps state of its own, and the temporary file is deleted. Documents uploaded
+ * before that were kept as files ({@code DATA_DIR/sboms/ab/abcdef…}) and are still read from there.
  */
 public final class SbomFiles {
     private final Path root;
+    private final DocumentRepository documents;
+    private final Clock clock;
 
-    SbomFiles(Path root) {
+    SbomFiles(Path root, DocumentRepository documents, Clock clock) {
         this.root = root;
+        this.documents = documents;
+        this.clock = clock;
     }
 
     /** An upload on disk, not yet accepted. */
@@ -49,27 +55,13 @@ public final class SbomFiles {
         }
     }
 
-    /** Moves an accepted upload to its permanent name; returns that path. */
-    public Path keep(Received r) {
-        Path target = path(r.sha256());
-        try {
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.deleteIfExists(r.temp());
-                return target;
-            }
-            try {
-                Files.move(r.temp(), target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(r.temp(), target);
-            } catch (FileAlreadyExistsException e) {
-                Files.deleteIfExists(r.temp());
-            }
-            target.toFile().setReadOnly();
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the upload as " + target, e);
-        }
+    /**
+     * Keeps an accepted upload in the database (call it inside the transaction that records the upload) and deletes
+     * the temporary file.
+     */
+    public void keep(Received r) {
+        documents.keep(r.sha256(), r.temp(), clock.instant());
+        discard(r);
     }
 
     public void discard(Received r) {
@@ -80,8 +72,25 @@ public final class SbomFiles {
         }
     }
 
-    /** Where the document with this hash is kept. */
-    public Path path(String sha256) {
+    /** The document with this hash as uploaded, or empty when it is kept nowhere. */
+    public Optional<InputStream> open(String sha256) {
+        Optional<InputStream> stored = documents.open(sha256);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        Path legacy = path(sha256);
+        if (!Files.isRegularFile(legacy)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.newInputStream(legacy));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored document " + legacy, e);
+        }
+    }
+
+    /** Where a document uploaded before documents were kept in the database lies. */
+    Path path(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }

@@ -196,7 +196,6 @@ class VexController {
             files.discard(received);
             throw e;
         }
-        files.keep(received);
         String source = "vex " + doc.format() + " " + (docId == null ? "(no id)" : docId) + " sha256:" + received.sha256();
         if (source.length() > 500) {
             source = "vex " + doc.format() + " sha256:" + received.sha256();
@@ -205,6 +204,7 @@ class VexController {
         String src = source;
         List<StoredFinding> present = findings.present(releaseId);
         return db.inTransaction(() -> {
+            files.keep(received); // the document as uploaded, with the decisions that cite it
             List<Applied> applied = new ArrayList<>();
             List<Unmatched> unmatched = new ArrayList<>();
             int skipped = 0;
