@@ -13,9 +13,15 @@ import java.util.regex.Pattern;
  *
  * @param family  lower-case family key: debian, ubuntu, alpine, almalinux, rocky, redhat, opensuse, suse, …
  * @param release the release the family's advisories are split by (Debian/RHEL-like: major; Alpine/Ubuntu:
- *                major.minor), or null when unknown
+ *                major.minor; {@code rolling} for Wolfi, Chainguard and MinimOS, which have none), or null when
+ *                unknown
  */
 public record DistroRelease(String family, String release) {
+    public DistroRelease {
+        if (family != null && ROLLING.contains(family)) {
+            release = ROLLING_RELEASE;
+        }
+    }
     private static final Map<String, String> FAMILIES = Map.ofEntries(
             Map.entry("debian", "debian"), Map.entry("ubuntu", "ubuntu"), Map.entry("alpine", "alpine"),
             Map.entry("almalinux", "almalinux"), Map.entry("alma", "almalinux"),
@@ -25,7 +31,19 @@ public record DistroRelease(String family, String release) {
             Map.entry("opensuse", "opensuse"), Map.entry("suse", "suse"), Map.entry("sles", "suse"),
             Map.entry("mageia", "mageia"), Map.entry("photon", "photon"), Map.entry("photon os", "photon"),
             Map.entry("wolfi", "wolfi"), Map.entry("chainguard", "chainguard"), Map.entry("openeuler", "openeuler"),
-            Map.entry("azure linux", "azurelinux"), Map.entry("azurelinux", "azurelinux"), Map.entry("mariner", "azurelinux"));
+            Map.entry("azure linux", "azurelinux"), Map.entry("azurelinux", "azurelinux"), Map.entry("mariner", "azurelinux"),
+            Map.entry("cbl-mariner", "azurelinux"), Map.entry("rocky-linux", "rocky"),
+            Map.entry("opensuse-leap", "opensuse"), Map.entry("opensuse-tumbleweed", "opensuse"),
+            Map.entry("minimos", "minimos"), Map.entry("alpaquita", "alpaquita"),
+            Map.entry("bellsoft hardened containers", "bellsoft-hardened-containers"),
+            Map.entry("bellsoft-hardened-containers", "bellsoft-hardened-containers"));
+
+    /**
+     * Distributions without releases (rolling): one stream of packages, so every advisory of the family applies and
+     * a package's release is always known.
+     */
+    private static final java.util.Set<String> ROLLING = java.util.Set.of("wolfi", "chainguard", "minimos");
+    private static final String ROLLING_RELEASE = "rolling";
 
     private static final Map<String, String> DEBIAN_CODENAMES = Map.ofEntries(
             Map.entry("wheezy", "7"), Map.entry("jessie", "8"), Map.entry("stretch", "9"), Map.entry("buster", "10"),
@@ -111,6 +129,10 @@ public record DistroRelease(String family, String release) {
 
     private static String normaliseRelease(String family, String raw) {
         String r = raw.strip().toLowerCase(Locale.ROOT);
+        if (family.equals("openeuler")) {
+            // each of 20.03-LTS, 20.03-LTS-SP1, 22.03-LTS-SP3… is its own package stream
+            return r.startsWith("openeuler-") ? r.substring("openeuler-".length()) : r;
+        }
         if (family.equals("debian") && DEBIAN_CODENAMES.containsKey(r)) {
             return DEBIAN_CODENAMES.get(r);
         }

@@ -50,6 +50,7 @@ final class NamedMatchCasesTest {
     static void index() {
         List<Advisory> all = new ArrayList<>(GroundTruthTest.advisories());
         all.addAll(read("/ground-truth/named/debian-dsa-openssl.json"));
+        all.addAll(read("/ground-truth/named/more-distros-osv.json"));
         OsvReader.readDocument(new ByteArrayInputStream(MAVEN_SHAPED.getBytes(StandardCharsets.UTF_8)),
                 Origin.of("NamedMatchCasesTest"), all::add);
         for (String nvd : List.of("/ground-truth/named/nvd-openssl.json", "/intel/nvd/CVE-2024-3094.json",
@@ -251,6 +252,43 @@ final class NamedMatchCasesTest {
         // GO-2022-1119 (tailscale.com, real): fixed 1.32.3
         assertThat(advisoryIds(purl("pkg:golang/tailscale.com@v1.32.2"))).contains("GO-2022-1119");
         assertThat(advisoryIds(purl("pkg:golang/tailscale.com@v1.32.3"))).doesNotContain("GO-2022-1119");
+    }
+
+    // ------------------------------------------------------------------------------------------ more distributions
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            // CGA-2c2h-8fj5-55vx (real; Wolfi and Chainguard, rolling): nri-memcached fixed 2.5.7-r1
+            "pkg:apk/wolfi/nri-memcached@2.5.7-r0, CGA-2c2h-8fj5-55vx, true",
+            "pkg:apk/wolfi/nri-memcached@2.5.7-r1, CGA-2c2h-8fj5-55vx, false",
+            "pkg:apk/chainguard/nri-memcached@2.5.6-r3, CGA-2c2h-8fj5-55vx, true",
+            // MINI-2cf5-qxg8-p76v (real; MinimOS, rolling): openjdk-19 fixed 19.0.2.7-r1
+            "pkg:apk/minimos/openjdk-19@19.0.2.7-r0, MINI-2cf5-qxg8-p76v, true",
+            "pkg:apk/minimos/openjdk-19@19.0.2.7-r1, MINI-2cf5-qxg8-p76v, false",
+            // MGASA-2025-0124 (real; Mageia 9 only): microcode fixed 0.20250211-2.mga9.nonfree
+            "pkg:rpm/mageia/microcode@0.20241112-1.mga9.nonfree?distro=mageia-9, MGASA-2025-0124, true",
+            "pkg:rpm/mageia/microcode@0.20250211-2.mga9.nonfree?distro=mageia-9, MGASA-2025-0124, false",
+            "pkg:rpm/mageia/microcode@0.20241112-1.mga8.nonfree?distro=mageia-8, MGASA-2025-0124, false",
+            // OESA-2021-1001 (real; openEuler 20.03-LTS and 20.03-LTS-SP1): dnsmasq fixed 2.82-5.oe1
+            "pkg:rpm/openEuler/dnsmasq@2.82-4.oe1?distro=openEuler-20.03-LTS, OESA-2021-1001, true",
+            "pkg:rpm/openEuler/dnsmasq@2.82-5.oe1?distro=openEuler-20.03-LTS-SP1, OESA-2021-1001, false",
+            "pkg:rpm/openEuler/dnsmasq@2.82-4.oe1?distro=openEuler-22.03-LTS, OESA-2021-1001, false",
+            // BELL-CVE-2025-49796 (real): libxml2 Alpaquita 23 [2.10.3-r2, 2.10.4-r5), stream [2.10.3-r2, 2.13.8-r1),
+            // BellSoft Hardened Containers 23 [2.10.3-r2, 2.10.4-r5)
+            "pkg:apk/alpaquita/libxml2@2.10.4-r4?distro=23, BELL-CVE-2025-49796, true",
+            "pkg:apk/alpaquita/libxml2@2.12.0-r0?distro=23, BELL-CVE-2025-49796, false",
+            "pkg:apk/alpaquita/libxml2@2.12.0-r0?distro=stream, BELL-CVE-2025-49796, true",
+            "pkg:apk/alpaquita/libxml2@2.10.3-r1?distro=stream, BELL-CVE-2025-49796, false",
+            "pkg:apk/bellsoft-hardened-containers/libxml2@2.10.4-r0?distro=23, BELL-CVE-2025-49796, true"})
+    void match_moreDistributions_releaseBoundAndRollingAtHighConfidence(String purl, String advisory, boolean affected) {
+        List<Finding> found = findings(purl(purl));
+        assertThat(found.stream().anyMatch(f -> f.advisories().stream().anyMatch(a -> a.id().equals(advisory))))
+                .as(purl).isEqualTo(affected);
+        if (affected) {
+            Finding f = finding(found, advisory);
+            assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
+            assertThat(f.evidence().method()).isEqualTo(Evidence.Method.PURL_DISTRO);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ no purl in the SBOM
