@@ -2,7 +2,16 @@
 # Order: $JAVA_HOME, java on PATH, then the usual JDK locations.
 
 mamori_java_feature() {
-  # prints the feature release (17, 21, 25…) of the java binary given
+  # prints the feature release (17, 21, 25…) of the java binary given: from the JDK's release file when it has
+  # one (no JVM started), else by asking the JVM
+  release="${1%/bin/java}/release"
+  if [ -f "$release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1)
+    if [ -n "$v" ] && [ "$v" != 1 ]; then
+      echo "$v"
+      return 0
+    fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 |
     sed -n 's/^ *java\.specification\.version = //p' | head -n 1
 }

@@ -20,9 +20,12 @@ public final class DependencyGraph {
     private final Map<String, Component> byRef = new HashMap<>();
     private final Map<String, List<String>> children = new LinkedHashMap<>();
     private final Map<String, List<String>> parents = new HashMap<>();
+    private final Set<String> edges = new java.util.HashSet<>();
     private final List<String> roots;
     private final Set<String> rootSet;
     private final Map<String, String> predecessor = new HashMap<>();
+    private final Map<String, List<Component>> introducedBy = new HashMap<>();
+    private Map<String, Integer> directPosition;
 
     private DependencyGraph(Bom bom) {
         for (Component c : bom.allComponentsWithSubject()) {
@@ -75,9 +78,8 @@ public final class DependencyGraph {
         if (from == null || to == null || from.equals(to)) {
             return;
         }
-        List<String> out = children.computeIfAbsent(from, k -> new ArrayList<>());
-        if (!out.contains(to)) {
-            out.add(to);
+        if (edges.add(from + '\u0000' + to)) {
+            children.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
             parents.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
         }
     }
@@ -147,6 +149,24 @@ public final class DependencyGraph {
         if (c.bomRef() == null || !predecessor.containsKey(c.bomRef())) {
             return List.of();
         }
+        return introducedBy.computeIfAbsent(c.bomRef(), ref -> walkUp(c));
+    }
+
+    /** Where each direct dependency of the roots stands in their lists, for ordering. */
+    private Map<String, Integer> directPosition() {
+        if (directPosition == null) {
+            Map<String, Integer> pos = new HashMap<>();
+            for (String root : roots) {
+                for (String d : children.getOrDefault(root, List.of())) {
+                    pos.putIfAbsent(d, pos.size());
+                }
+            }
+            directPosition = pos;
+        }
+        return directPosition;
+    }
+
+    private List<Component> walkUp(Component c) {
         // walk up from the component; every ancestor a root depends on directly is one way in
         Set<String> seen = new LinkedHashSet<>();
         ArrayDeque<String> queue = new ArrayDeque<>();
@@ -163,12 +183,14 @@ public final class DependencyGraph {
                 }
             }
         }
+        // in the roots' order of their direct dependencies (positions computed once, not a scan per call)
+        List<String> ordered = new ArrayList<>(direct);
+        ordered.sort(java.util.Comparator.comparingInt(r -> directPosition().getOrDefault(r, Integer.MAX_VALUE)));
         Set<Component> out = new LinkedHashSet<>();
-        for (String root : roots) {
-            for (String d : children.getOrDefault(root, List.of())) {
-                if (direct.contains(d) && byRef.containsKey(d)) {
-                    out.add(byRef.get(d));
-                }
+        for (String d : ordered) {
+            Component at = byRef.get(d);
+            if (at != null) {
+                out.add(at);
             }
         }
         return List.copyOf(out);
