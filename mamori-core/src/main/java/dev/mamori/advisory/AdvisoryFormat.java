@@ -6,6 +6,8 @@ public enum AdvisoryFormat {
     OSV,
     /** OSV's per-ecosystem zip archive ({@code <Ecosystem>/all.zip}). */
     OSV_ARCHIVE,
+    /** One OSV record written as YAML, as {@code pypa/advisory-database} keeps them ({@code vulns/**.yaml}). */
+    OSV_YAML,
     /** An NVD CVE API 2.0 response page (or a 2.0 data feed). */
     NVD,
     /** CVE JSON 5.x: one record or JSON lines. */

@@ -73,6 +73,7 @@ public final class AdvisorySources {
         Origin origin = new Origin(file.toString(), fetchedAt);
         switch (format) {
             case OSV, OSV_ARCHIVE -> OsvReader.read(file, ArchiveLimits.DEFAULT, fetchedAt, sink::advisory);
+            case OSV_YAML -> withStream(file, in -> OsvReader.readYaml(in, origin, sink::advisory));
             case NVD -> withStream(file, in -> NvdReader.read(in, origin, sink::advisory));
             case CVE5 -> withStream(file, in -> {
                 if (Sniffer.isJsonLines(file)) {

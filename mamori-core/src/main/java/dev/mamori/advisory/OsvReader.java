@@ -3,6 +3,7 @@ package dev.mamori.advisory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mamori.input.InputException;
 import dev.mamori.input.JsonInput;
+import dev.mamori.input.Utf8;
 import dev.mamori.purl.PackageKey;
 import dev.mamori.version.EventRange;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class OsvReader {
     private static boolean isOsvFileName(Path p) {
         String n = p.getFileName().toString();
         return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json.gz")
-                || n.endsWith(".zip");
+                || n.endsWith(".zip") || n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
     private static void readFile(Path file, ArchiveLimits limits, java.time.Instant fetchedAt, Consumer<Advisory> sink) {
@@ -77,7 +78,9 @@ public final class OsvReader {
         }
         Origin origin = new Origin(file.toString(), fetchedAt);
         try (InputStream in = Inputs.open(file)) {
-            if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                readYaml(in, origin, sink);
+            } else if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")
                     || (!name.endsWith(".json") && Sniffer.isJsonLines(file))) {
                 readLines(in, origin, sink);
             } else {
@@ -108,6 +111,61 @@ public final class OsvReader {
         } else {
             sink.accept(toAdvisory(root, origin, ""));
         }
+    }
+
+    /**
+     * Reads one OSV record written as YAML. Every scalar is kept as the text written ({@code 1.10} stays
+     * {@code 1.10}, where a YAML number would make it 1.1); aliases and anchors are limited by the YAML parser and the
+     * same size limits as JSON apply.
+     */
+    public static void readYaml(InputStream in, Origin origin, Consumer<Advisory> sink) {
+        JsonNode root;
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.createParser(Utf8.skipByteOrderMark(in))) {
+            if (p.nextToken() == null) {
+                throw new InputException(origin.location(), "", "empty YAML document, expected an OSV record");
+            }
+            root = yamlTree(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw JsonInput.error(origin.location(), e);
+        } catch (IOException e) {
+            throw new InputException(origin.location(), "", "cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw new InputException(origin.location(), "", "not valid YAML: " + e.getMessage(), e);
+        }
+        sink.accept(toAdvisory(root, origin, ""));
+    }
+
+    private static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory YAML =
+            com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                    .streamReadConstraints(JsonInput.factory().streamReadConstraints()).build();
+
+    /** The tree at the parser's current token, with scalars as the text written. */
+    private static JsonNode yamlTree(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return switch (p.currentToken()) {
+            case START_OBJECT -> {
+                com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    o.set(name, yamlTree(p));
+                }
+                yield o;
+            }
+            case START_ARRAY -> {
+                com.fasterxml.jackson.databind.node.ArrayNode a = f.arrayNode();
+                while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    a.add(yamlTree(p));
+                }
+                yield a;
+            }
+            case VALUE_NULL -> f.nullNode();
+            case VALUE_TRUE, VALUE_FALSE -> f.booleanNode(p.getBooleanValue());
+            default -> f.textNode(p.getText());
+        };
     }
 
     /** Reads JSON lines: one OSV record per line; blank lines are skipped; errors name the line. */

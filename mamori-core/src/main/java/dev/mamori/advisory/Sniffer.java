@@ -73,7 +73,35 @@ final class Sniffer {
             JsonShape shape = jsonShape(prefix);
             return shape == null ? AdvisoryFormat.UNKNOWN : jsonFormat(shape, t);
         }
+        if (osvYaml(t)) {
+            return AdvisoryFormat.OSV_YAML;
+        }
         return csvFormat(t);
+    }
+
+    /** YAML whose top-level keys are an OSV record's: an {@code id} and OSV fields, nothing of SPDX. */
+    static boolean osvYaml(String t) {
+        boolean id = false;
+        boolean osv = false;
+        for (String line : t.lines().limit(400).toList()) {
+            if (line.isEmpty() || Character.isWhitespace(line.charAt(0)) || line.startsWith("#") || line.startsWith("-")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                return false;
+            }
+            String key = line.substring(0, colon).strip();
+            switch (key) {
+                case "id" -> id = true;
+                case "affected", "modified", "aliases", "schema_version", "withdrawn", "upstream" -> osv = true;
+                case "spdxVersion", "SPDXVersion" -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+        return id && osv;
     }
 
     private static AdvisoryFormat zipFormat(Path file) {
