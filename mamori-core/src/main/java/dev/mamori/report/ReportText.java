@@ -5,7 +5,10 @@ import dev.mamori.match.Finding;
 import dev.mamori.risk.Assessment;
 import dev.mamori.risk.ProductScore;
 import dev.mamori.risk.WeaknessClass;
+import dev.mamori.sbom.Component;
+import dev.mamori.sbom.DependencyGraph;
 import dev.mamori.vex.VexStatement;
+import java.util.List;
 import java.util.Locale;
 
 /** Short texts the writers share. */
@@ -75,6 +78,27 @@ final class ReportText {
     }
 
     /** The one-line message of a finding: component, installed version, vulnerability, fix and evidence. */
+    /**
+     * How the component got into the product, from the SBOM's dependency graph: "direct dependency", "via a 1.0
+     * (+2 more)" (the first of the direct dependencies that bring it in, and how many others do), or null when the
+     * graph does not reach it.
+     */
+    static String introduced(DependencyGraph graph, Component c) {
+        if (graph == null || graph.pathTo(c).isEmpty()) {
+            return null;
+        }
+        if (graph.isDirect(c)) {
+            return "direct dependency";
+        }
+        List<Component> by = graph.introducedBy(c);
+        if (by.isEmpty()) {
+            return null;
+        }
+        Component first = by.get(0);
+        return "via " + first.displayName() + (first.version() == null ? "" : " " + first.version())
+                + (by.size() > 1 ? " (+" + (by.size() - 1) + " more)" : "");
+    }
+
     static String message(Finding f) {
         StringBuilder b = new StringBuilder();
         b.append(f.component().displayName()).append(' ').append(f.installedVersion()).append(" is affected by ")

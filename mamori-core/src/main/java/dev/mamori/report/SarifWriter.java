@@ -7,6 +7,8 @@ import dev.mamori.advisory.SeverityLevel;
 import dev.mamori.input.JsonInput;
 import dev.mamori.match.Finding;
 import dev.mamori.risk.Assessment;
+import dev.mamori.sbom.Component;
+import dev.mamori.sbom.DependencyGraph;
 import dev.mamori.risk.ProductScore;
 import dev.mamori.vex.VexDecision;
 import dev.mamori.vex.VexStatement;
@@ -96,12 +98,13 @@ public final class SarifWriter {
             for (int i = 0; i < reports.size(); i++) {
                 ScanReport r = reports.get(i);
                 Map<Finding, VexDecision> vex = r.vexByFinding();
+                DependencyGraph graph = r.bom() == null ? null : DependencyGraph.of(r.bom());
                 for (Finding f : r.findingsByPriority()) {
                     VexDecision d = vex.get(f);
-                    result(g, f, r.assessment(f), d == null ? null : d.statement(), false, ruleIds, r, i);
+                    result(g, f, r.assessment(f), d == null ? null : d.statement(), false, ruleIds, r, i, graph);
                 }
                 for (VexDecision d : r.suppressed()) {
-                    result(g, d.finding(), null, d.statement(), true, ruleIds, r, i);
+                    result(g, d.finding(), null, d.statement(), true, ruleIds, r, i, graph);
                 }
             }
             g.writeEndArray();
@@ -183,14 +186,18 @@ public final class SarifWriter {
     }
 
     private static void result(JsonGenerator g, Finding f, Assessment a, VexStatement vex, boolean suppressed,
-                               List<String> ruleIds, ScanReport r, int artifact) throws IOException {
+                               List<String> ruleIds, ScanReport r, int artifact, DependencyGraph graph)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.vulnerabilityId());
         g.writeNumberField("ruleIndex", ruleIds.indexOf(f.vulnerabilityId()));
         g.writeStringField("kind", "fail");
         g.writeStringField("level", level(f.severity()));
+        List<Component> path = graph == null ? List.of() : graph.pathTo(f.component());
+        String how = ReportText.introduced(graph, f.component());
         g.writeObjectFieldStart("message");
-        g.writeStringField("text", ReportText.message(f));
+        g.writeStringField("text", ReportText.message(f) + (how == null ? ""
+                : how.startsWith("via ") ? " It is brought in " + how + "." : " It is a " + how + "."));
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
@@ -244,6 +251,14 @@ public final class SarifWriter {
         }
         g.writeStringField("severity", f.severity().label());
         g.writeStringField("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
+        if (!path.isEmpty()) {
+            g.writeBooleanField("direct", graph.isDirect(f.component()));
+            g.writeArrayFieldStart("dependencyPath");
+            for (Component c : path) {
+                g.writeString(c.displayName() + (c.version() == null ? "" : " " + c.version()));
+            }
+            g.writeEndArray();
+        }
         if (a != null) {
             g.writeNumberField("priority", a.priority());
             g.writeStringField("ssvc", a.ssvc().label());

@@ -96,19 +96,8 @@ public final class TableWriter {
 
     /** "; direct dependency" or "; via a 1.0 (+2 more)": which of the product's direct dependencies bring it in. */
     static String via(DependencyGraph graph, Component c) {
-        if (graph == null || graph.pathTo(c).isEmpty()) {
-            return "";
-        }
-        if (graph.isDirect(c)) {
-            return "; direct dependency";
-        }
-        List<Component> by = graph.introducedBy(c);
-        if (by.isEmpty()) {
-            return "";
-        }
-        Component first = by.get(0);
-        return "; via " + first.displayName() + (first.version() == null ? "" : " " + first.version())
-                + (by.size() > 1 ? " (+" + (by.size() - 1) + " more)" : "");
+        String why = ReportText.introduced(graph, c);
+        return why == null ? "" : "; " + why;
     }
 
     private static void table(List<String[]> rows, PrintWriter out) {

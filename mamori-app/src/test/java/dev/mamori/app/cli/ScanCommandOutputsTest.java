@@ -69,6 +69,48 @@ final class ScanCommandOutputsTest {
         assertThat(r.err()).contains("--format cyclonedx writes one BOM");
     }
 
+    /**
+     * Why each vulnerable component is in kawipiko, in every output: expected chains and "brought in by" lists
+     * computed independently with a breadth-first walk in Python over the sample SBOM's dependencies.
+     */
+    @Test
+    void scan_everyOutputSaysHowTheComponentGotIn() throws IOException {
+        ScanCommandTest.Run table = run("scan", BOM, "--advisories", ADVISORIES);
+        assertThat(table.out()).contains("github.com/valyala/fasthttp: v1.33.0 -> 1.34.0 (minor); direct dependency",
+                "golang.org/x/crypto: v0.0.0-20220214200702-86341886e292 -> 0.17.0 (minor); via "
+                        + "github.com/lucas-clemente/quic-go v0.25.0 (+1 more)",
+                "golang.org/x/sys: v0.0.0-20220209214540-3681064d5158 -> 0.0.0-20220412211240-33da011f77ad (patch); via "
+                        + "github.com/lucas-clemente/quic-go v0.25.0 (+3 more)");
+
+        JsonNode json = JSON.readTree(run("scan", BOM, "--advisories", ADVISORIES, "-f", "json").out());
+        JsonNode crypto = null;
+        for (JsonNode f : json.path("reports").get(0).path("findings")) {
+            if (f.path("component").path("name").asText().equals("golang.org/x/crypto")) {
+                crypto = f.path("component");
+            }
+        }
+        assertThat(crypto).isNotNull();
+        assertThat(crypto.path("direct").asBoolean(true)).isFalse();
+        assertThat(crypto.path("dependencyPath")).extracting(n -> n.path("name").asText()).containsExactly(
+                "github.com/volution/kawipiko", "github.com/lucas-clemente/quic-go", "golang.org/x/crypto");
+        assertThat(crypto.path("introducedBy")).extracting(n -> n.path("name").asText())
+                .containsExactly("github.com/lucas-clemente/quic-go", "github.com/valyala/fasthttp");
+
+        JsonNode sarif = JSON.readTree(run("scan", BOM, "--advisories", ADVISORIES, "-f", "sarif").out());
+        JsonNode results = sarif.path("runs").get(0).path("results");
+        assertThat(results).anySatisfy(r -> {
+            assertThat(r.path("properties").path("component").asText()).isEqualTo("github.com/valyala/fasthttp");
+            assertThat(r.path("properties").path("direct").asBoolean()).isTrue();
+            assertThat(r.path("message").path("text").asText()).endsWith("It is a direct dependency.");
+        });
+        assertThat(results).anySatisfy(r -> {
+            assertThat(r.path("properties").path("component").asText()).isEqualTo("golang.org/x/crypto");
+            assertThat(r.path("properties").path("dependencyPath")).hasSize(3);
+            assertThat(r.path("message").path("text").asText())
+                    .endsWith("It is brought in via github.com/lucas-clemente/quic-go v0.25.0 (+1 more).");
+        });
+    }
+
     @Test
     void scan_sarif_oneResultPerFinding() throws IOException {
         ScanCommandTest.Run r = run("scan", BOM, "--advisories", ADVISORIES, "-f", "sarif");
