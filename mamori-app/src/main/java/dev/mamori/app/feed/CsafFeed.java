@@ -104,8 +104,8 @@ final class CsafFeed implements Feed {
     private void provider(FeedContext ctx, String provider, RateLimiter polite)
             throws InterruptedException, IOException {
         Metadata md = discover(ctx, provider, polite);
-        OpenPgpVerifier keys = ctx.config.csafSignatures == FeedConfig.CsafSignatures.OFF
-                ? null : trustedKeys(ctx, md, polite);
+        ProviderKeys keys = ctx.config.csafSignatures == FeedConfig.CsafSignatures.OFF
+                ? null : new ProviderKeys(md, polite);
         JsonNode distributions = md.json().path("distributions");
         if (!distributions.isArray() || distributions.isEmpty()) {
             throw new FeedException(md.url() + ": not a CSAF provider-metadata.json (no distributions)");
@@ -194,7 +194,7 @@ final class CsafFeed implements Feed {
         return readJson(copy, uri);
     }
 
-    private void rolie(FeedContext ctx, URI feedUri, RateLimiter polite, OpenPgpVerifier keys)
+    private void rolie(FeedContext ctx, URI feedUri, RateLimiter polite, ProviderKeys keys)
             throws InterruptedException, IOException {
         String key = "rolie:" + feedUri;
         Instant w = watermark(ctx, key);
@@ -251,7 +251,7 @@ final class CsafFeed implements Feed {
         documents(ctx, docs, key, polite, feedUri, r, keys);
     }
 
-    private void directory(FeedContext ctx, URI dirUri, RateLimiter polite, OpenPgpVerifier keys)
+    private void directory(FeedContext ctx, URI dirUri, RateLimiter polite, ProviderKeys keys)
             throws InterruptedException, IOException {
         URI base = dirUri.toString().endsWith("/") ? dirUri : URI.create(dirUri + "/");
         String key = "directory:" + base;
@@ -310,7 +310,7 @@ final class CsafFeed implements Feed {
 
     /** Fetches the selected documents oldest first, moving the watermark, then keeps the list's validators. */
     private void documents(FeedContext ctx, List<Doc> docs, String key, RateLimiter polite, URI list,
-                           HttpFetcher.Response listResponse, OpenPgpVerifier keys) throws InterruptedException {
+                           HttpFetcher.Response listResponse, ProviderKeys keys) throws InterruptedException {
         if (docs.isEmpty()) {
             ctx.tally.unchanged();
         }
@@ -334,7 +334,7 @@ final class CsafFeed implements Feed {
      * Downloads one document, checks its published checksum and its OpenPGP signature, and writes it; a mismatch
      * or a signature that does not verify refuses it and writes nothing.
      */
-    private void document(FeedContext ctx, Doc d, RateLimiter polite, OpenPgpVerifier keys)
+    private void document(FeedContext ctx, Doc d, RateLimiter polite, ProviderKeys keys)
             throws InterruptedException, IOException {
         Path target = target(ctx, d.url());
         HttpFetcher.Response r = ctx.http.fetch(HttpFetcher.Get.of(d.url(), target.getParent(), polite), ctx.deadline);
@@ -388,7 +388,7 @@ final class CsafFeed implements Feed {
      * a signature that does not verify, or a missing one under {@code require}, refuses the document.
      */
     private String signature(FeedContext ctx, Doc d, Path body, Path tempDir, RateLimiter polite,
-                             OpenPgpVerifier keys) throws InterruptedException, IOException {
+                             ProviderKeys keys) throws InterruptedException, IOException {
         if (keys == null) {
             return "not checked (--csaf-signatures off)";
         }
@@ -408,7 +408,7 @@ final class CsafFeed implements Feed {
                 v = new OpenPgpVerifier.Verdict(false, "is larger than the " + OpenPgpVerifier.MAX_SIGNATURE_BYTES
                         + " bytes a detached signature may have here");
             } else {
-                v = keys.verify(body, Files.readAllBytes(s.body()));
+                v = keys.get(ctx).verify(body, Files.readAllBytes(s.body()));
             }
         } finally {
             MirrorFiles.deleteQuietly(s.body());
@@ -418,6 +418,25 @@ final class CsafFeed implements Feed {
                     + "; not written");
         }
         return v.detail();
+    }
+
+    /** A provider's trusted keys, fetched when the first signature needs them (a run with nothing new fetches none). */
+    private final class ProviderKeys {
+        private final Metadata md;
+        private final RateLimiter polite;
+        private OpenPgpVerifier loaded;
+
+        ProviderKeys(Metadata md, RateLimiter polite) {
+            this.md = md;
+            this.polite = polite;
+        }
+
+        OpenPgpVerifier get(FeedContext ctx) throws InterruptedException, IOException {
+            if (loaded == null) {
+                loaded = trustedKeys(ctx, md, polite);
+            }
+            return loaded;
+        }
     }
 
     /**

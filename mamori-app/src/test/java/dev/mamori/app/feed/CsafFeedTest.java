@@ -193,6 +193,8 @@ final class CsafFeedTest {
         server.clearHits();
         FeedResult quiet = run(cfg);
         assertThat(quiet.outcome()).isEqualTo(FeedResult.Outcome.UNCHANGED);
+        // nothing new to verify: the provider's key is not even fetched
+        assertThat(server.hits("/vendor/keys/" + PROVIDER_FPR + ".asc")).isEmpty();
         assertThat(server.hits("/vendor/.well-known/csaf/feed-tlp-white.json").get(0).header("If-None-Match"))
                 .isEqualTo("\"feed-1\"");
     }
