@@ -14,7 +14,7 @@ import java.util.List;
  * @param refused   downloads refused and not written (checksum mismatch, not the expected format)
  * @param bytes     bytes written
  * @param written   the files written, in order (for an import of just what changed)
- * @param notes     remarks worth showing (no checksum published, signature present but not verified, …)
+ * @param notes     remarks worth showing (no checksum published, documents without an OpenPGP signature, …)
  * @param errors    what failed
  */
 public record FeedResult(String source, Outcome outcome, int fetched, int unchanged, int refused, long bytes,
