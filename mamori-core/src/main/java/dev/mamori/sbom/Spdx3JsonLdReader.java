@@ -422,6 +422,14 @@ public final class Spdx3JsonLdReader {
             if (home != null) {
                 b.externalReference(new ExternalReference("website", home, null));
             }
+            for (String[] date : new String[][] {{"releaseTime", "releaseDate"}, {"builtTime", "builtDate"},
+                    {"validUntilTime", "validUntilDate"}}) {
+                String v = CycloneDxJsonReader.text(n, date[0]);
+                if (v != null) {
+                    // the same property the SPDX 2 readers fill from releaseDate, builtDate, validUntilDate
+                    b.property("spdx:" + date[1], v);
+                }
+            }
             for (JsonNode h : n.path("verifiedUsing")) {
                 if ("Hash".equals(CycloneDxJsonReader.text(h, "type"))) {
                     Spdx2Fields.checksum(b, CycloneDxJsonReader.text(h, "algorithm"), CycloneDxJsonReader.text(h, "hashValue"));

@@ -522,6 +522,7 @@ final class Spdx3JsonLdWriterTest {
                 new ExternalReference("website", "https://acme.example/app", null),
                 new ExternalReference("vcs", "https://git.acme.example/app", null),
                 new ExternalReference("distribution-intake", "https://acme.example/intake", null));
+        assertThat(app.propertyValues("spdx:releaseDate")).containsExactly("2024-12-31T23:00:00Z");
         assertThat(app.description()).isEqualTo("the app");
         assertThat(app.copyright()).isEqualTo("Copyright 2025 ACME");
         assertThat(app.children()).extracting(Component::name).containsExactly("zlib");
