@@ -65,7 +65,7 @@ public final class HashAlgorithms {
             case "MD2", "MD4", "MD5", "MD6", "BLAKE3", "ADLER32" -> canonical.toLowerCase(Locale.ROOT);
             case "SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512" -> canonical.replace("-", "").toLowerCase(Locale.ROOT);
             case "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512" -> canonical.replace("-", "_").toLowerCase(Locale.ROOT);
-            case "BLAKE2b-256", "BLAKE2b-384", "BLAKE2b-512" -> canonical.replace("-", "");
+            case "BLAKE2b-256", "BLAKE2b-384", "BLAKE2b-512" -> canonical.replace("-", "").toLowerCase(Locale.ROOT);
             default -> null;
         };
     }

@@ -11,7 +11,8 @@ public final class SbomWriter {
     public enum Target {
         CYCLONEDX_JSON("cyclonedx-json"),
         CYCLONEDX_XML("cyclonedx-xml"),
-        SPDX_JSON("spdx-json");
+        SPDX_JSON("spdx-json"),
+        SPDX3_JSON("spdx3-json");
 
         private final String cliName;
 
@@ -31,7 +32,7 @@ public final class SbomWriter {
                     return t;
                 }
             }
-            throw new IllegalArgumentException("unknown target format '" + name + "' (cyclonedx-json, cyclonedx-xml, spdx-json)");
+            throw new IllegalArgumentException("unknown target format '" + name + "' (cyclonedx-json, cyclonedx-xml, spdx-json, spdx3-json)");
         }
     }
 
@@ -47,6 +48,7 @@ public final class SbomWriter {
             case CYCLONEDX_JSON -> CycloneDxJsonWriter.write(bom, out);
             case CYCLONEDX_XML -> CycloneDxXmlWriter.write(bom, out);
             case SPDX_JSON -> SpdxJsonWriter.write(bom, out);
+            case SPDX3_JSON -> Spdx3JsonLdWriter.write(bom, out);
         };
     }
 }

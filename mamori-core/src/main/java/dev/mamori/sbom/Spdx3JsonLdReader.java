@@ -323,12 +323,25 @@ public final class Spdx3JsonLdReader {
                 targets.add(to.asText());
             }
             for (String t : targets) {
+                if (isIndividual(t, "NoneElement") || isIndividual(t, "NoAssertionElement")) {
+                    // "no element" / "unknown": not an edge; dependsOn NoneElement says "depends on nothing"
+                    if (isIndividual(t, "NoneElement") && type.equals("dependsOn")) {
+                        graph.dependsOnNothing(from);
+                    }
+                    continue;
+                }
                 if (type.equals("hasConcludedLicense") || type.equals("hasDeclaredLicense")) {
                     licenseEdges.add(new String[] {from, type, t});
                 } else {
                     graph.relationship(from, type, t);
                 }
             }
+        }
+
+        /** True for the SPDX 3 Core individual {@code name}, compact or as its full IRI. */
+        private static boolean isIndividual(String value, String name) {
+            return value.equals(name) || value.startsWith("https://spdx.org/rdf/3.") && value.endsWith("/terms/Core/" + name)
+                    || value.equals("spdx:Core/" + name);
         }
 
         private void component(JsonNode n, String type, String id, String path) {
@@ -370,6 +383,7 @@ public final class Spdx3JsonLdReader {
                         }
                     }
                     case "gitoid" -> b.identifier(new Identifier("omniborId", v));
+                    case "other" -> b.identifier(new Identifier(otherType(CycloneDxJsonReader.text(x, "comment")), v));
                     default -> b.identifier(new Identifier(t, v));
                 }
             }
@@ -382,10 +396,22 @@ public final class Spdx3JsonLdReader {
                 } else if (locs.isTextual()) {
                     locators.add(locs.asText());
                 }
+                String comment = CycloneDxJsonReader.text(r, "comment");
                 for (String l : locators) {
                     String mapped = refType(t);
+                    String packageManager = packageManagerRef(t);
+                    if (packageManager != null) {
+                        // registry references: identifiers, as the SPDX 2 readers keep them
+                        b.identifier(new Identifier(packageManager, l));
+                        continue;
+                    }
+                    if ("other".equals(t) && comment != null && CycloneDxPlan.REFERENCE_TYPES.contains(comment)) {
+                        // a CycloneDX reference type SPDX 3 lacks, named in the comment (as Mamori writes it)
+                        b.externalReference(new ExternalReference(comment, l, null));
+                        continue;
+                    }
                     b.externalReference(new ExternalReference(mapped, l,
-                            mapped.equals("other") && t != null && !t.equals("other") ? t : CycloneDxJsonReader.text(r, "comment")));
+                            mapped.equals("other") && t != null && !t.equals("other") ? t : comment));
                 }
             }
             String download = Spdx2Fields.value(CycloneDxJsonReader.text(n, "software_downloadLocation"));
@@ -395,6 +421,14 @@ public final class Spdx3JsonLdReader {
             String home = Spdx2Fields.value(CycloneDxJsonReader.text(n, "software_homePage"));
             if (home != null) {
                 b.externalReference(new ExternalReference("website", home, null));
+            }
+            for (String[] date : new String[][] {{"releaseTime", "releaseDate"}, {"builtTime", "builtDate"},
+                    {"validUntilTime", "validUntilDate"}}) {
+                String v = CycloneDxJsonReader.text(n, date[0]);
+                if (v != null) {
+                    // the same property the SPDX 2 readers fill from releaseDate, builtDate, validUntilDate
+                    b.property("spdx:" + date[1], v);
+                }
             }
             for (JsonNode h : n.path("verifiedUsing")) {
                 if ("Hash".equals(CycloneDxJsonReader.text(h, "type"))) {
@@ -407,6 +441,22 @@ public final class Spdx3JsonLdReader {
             }
             pending.put(id == null ? "\u0000" + path : id, new Pending(b, CycloneDxJsonReader.text(n, "suppliedBy"), originated));
             graph.element(id, b);
+        }
+
+        /**
+         * The type of an {@code other} identifier: its comment when that is one short token (how Mamori's writer
+         * and other tools name a type SPDX 3 lacks, such as an SPDX 2 {@code LocationRef-…}), else {@code other}.
+         */
+        static String otherType(String comment) {
+            if (comment == null || comment.isEmpty() || comment.length() > 64) {
+                return "other";
+            }
+            for (int i = 0; i < comment.length(); i++) {
+                if (Character.isWhitespace(comment.charAt(i))) {
+                    return "other";
+                }
+            }
+            return comment;
         }
 
         /** SPDX 3 software purpose to the model type (CycloneDX names where they exist, else kebab-case). */
@@ -429,6 +479,18 @@ public final class Spdx3JsonLdReader {
             return b.toString();
         }
 
+        /** The SPDX 2 reference type ({@code maven-central}…) for an SPDX 3 package-manager ExternalRefType, or null. */
+        static String packageManagerRef(String t) {
+            if (t == null) {
+                return null;
+            }
+            return switch (t) {
+                case "mavenCentral" -> "maven-central";
+                case "npm", "nuget", "bower" -> t;
+                default -> null;
+            };
+        }
+
         static String refType(String t) {
             if (t == null) {
                 return "other";
@@ -446,6 +508,16 @@ public final class Spdx3JsonLdReader {
                 case "buildMeta" -> "build-meta";
                 case "buildSystem" -> "build-system";
                 case "securityPolicy" -> "security-contact";
+                case "securityThreatModel" -> "threat-model";
+                case "securityAdversaryModel" -> "adversary-model";
+                case "riskAssessment" -> "risk-assessment";
+                case "securityPenTestReport" -> "pentest-report";
+                case "staticAnalysisReport" -> "static-analysis-report";
+                case "dynamicAnalysisReport" -> "dynamic-analysis-report";
+                case "runtimeAnalysisReport" -> "runtime-analysis-report";
+                case "componentAnalysisReport" -> "component-analysis-report";
+                case "certificationReport" -> "certification-report";
+                case "vulnerabilityExploitabilityAssessment" -> "exploitability-statement";
                 default -> "other";
             };
         }

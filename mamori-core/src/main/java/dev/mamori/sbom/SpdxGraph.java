@@ -38,6 +38,7 @@ final class SpdxGraph {
     private final List<String> describes = new ArrayList<>();
     private final List<String[]> contains = new ArrayList<>();
     private final Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    private final Set<String> dependsOnNothing = new HashSet<>();
     private final Map<String, Integer> ignored = new TreeMap<>();
     private int danglingEdges;
 
@@ -108,6 +109,14 @@ final class SpdxGraph {
                 }
             }
             case OTHER -> ignored.merge(type, 1, Integer::sum);
+        }
+    }
+
+    /** Records that an element is known to depend on nothing (SPDX 3 {@code dependsOn} {@code NoneElement}). */
+    void dependsOnNothing(String from) {
+        if (from != null) {
+            dependencies.computeIfAbsent(from, k -> new ArrayList<>());
+            dependsOnNothing.add(from);
         }
     }
 
@@ -195,7 +204,7 @@ final class SpdxGraph {
                     danglingEdges++;
                 }
             }
-            if (!on.isEmpty()) {
+            if (!on.isEmpty() || e.getValue().isEmpty() && dependsOnNothing.contains(e.getKey())) {
                 deps.put(e.getKey(), on);
             }
         }

@@ -150,7 +150,7 @@ public final class SpdxJsonWriter {
         }
     }
 
-    private static String namespace(Bom bom, String name) {
+    static String namespace(Bom bom, String name) {
         String s = bom.serialNumber();
         if (s != null && !s.contains("#") && s.matches("[A-Za-z][A-Za-z0-9+.\\-]*:\\S+")) {
             return s;

@@ -223,8 +223,8 @@ final class SbomCorpusTest {
                 }
             }
         }
-        System.out.printf("ROUNDTRIP files=%d cyclonedx-json=%d cyclonedx-xml=%d spdx-json=%d problems=%d%n",
-                all.size(), done[0], done[1], done[2], problems.size());
+        System.out.printf("ROUNDTRIP files=%d cyclonedx-json=%d cyclonedx-xml=%d spdx-json=%d spdx3-json=%d problems=%d%n",
+                all.size(), done[0], done[1], done[2], done[3], problems.size());
         problems.forEach(p -> System.out.println("    " + p));
         assertThat(problems).isEmpty();
     }

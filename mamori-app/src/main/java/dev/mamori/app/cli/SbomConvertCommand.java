@@ -21,10 +21,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mamori sbom convert}: any SBOM format Mamori reads into CycloneDX 1.6 JSON/XML or SPDX 2.3 JSON. */
+/**
+ * {@code mamori sbom convert}: any SBOM format Mamori reads into CycloneDX 1.6 JSON/XML, SPDX 2.3 JSON or SPDX 3.0.1
+ * JSON-LD.
+ */
 @Command(name = "convert",
-        description = {"Convert an SBOM (CycloneDX 1.2-1.7 JSON/XML, SPDX 2.x JSON/YAML/tag-value, SPDX 3.0 JSON-LD, SWID)",
-                "to CycloneDX 1.6 JSON or XML, or SPDX 2.3 JSON. The input format is found from the content.",
+        description = {"Convert an SBOM (CycloneDX 1.2-1.7 JSON/XML, SPDX 2.x JSON/YAML/tag-value,",
+                "SPDX 3.0 JSON-LD, SWID) to CycloneDX 1.6 JSON or XML, SPDX 2.3 JSON or",
+                "SPDX 3.0.1 JSON-LD. The input format is found from the content.",
                 "What the target format cannot hold is reported on standard error."},
         mixinStandardHelpOptions = true,
         footer = {"", "Exit codes: 0 converted, 2 usage error or unreadable input."})
@@ -85,7 +89,7 @@ final class SbomConvertCommand implements Callable<Integer> {
         return MamoriCommand.OK;
     }
 
-    /** Parses {@code cyclonedx-json}, {@code cyclonedx-xml}, {@code spdx-json}. */
+    /** Parses {@code cyclonedx-json}, {@code cyclonedx-xml}, {@code spdx-json}, {@code spdx3-json}. */
     static final class TargetConverter implements CommandLine.ITypeConverter<SbomWriter.Target> {
         @Override
         public SbomWriter.Target convert(String value) {

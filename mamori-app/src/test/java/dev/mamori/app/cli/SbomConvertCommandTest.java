@@ -43,6 +43,37 @@ final class SbomConvertCommandTest {
     }
 
     @Test
+    void convert_cycloneDxToSpdx3File_writesReadableSpdx3WithEveryComponentAndEdge() {
+        Path out = tmp.resolve("k.spdx3.json");
+        Run r = run("sbom", "convert", BOM, "--to", "spdx3-json", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        Bom original = SbomReader.read(Path.of(BOM));
+        Bom spdx3 = SbomReader.read(out);
+        assertThat(spdx3.format()).isEqualTo(SbomFormat.SPDX);
+        assertThat(spdx3.specVersion()).isEqualTo("3.0.1");
+        assertThat(spdx3.encoding()).isEqualTo("json-ld");
+        assertThat(spdx3.allComponents()).hasSize(original.allComponents().size());
+        assertThat(spdx3.dependencyEdgeCount()).isEqualTo(original.dependencyEdgeCount());
+        assertThat(spdx3.warnings()).isEmpty();
+    }
+
+    @Test
+    void convert_toSpdx3OnStdout_writesTheSpdx3Context() {
+        Run r = run("sbom", "convert", BOM, "--to", "SPDX3-JSON");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("{").contains("\"@context\" : \"https://spdx.org/rdf/3.0.1/spdx-context.jsonld\"");
+    }
+
+    @Test
+    void convert_help_namesEveryTarget() {
+        Run r = run("sbom", "convert", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("Target format: cyclonedx-json, cyclonedx-xml, spdx-json, spdx3-json.")
+                .contains("SPDX 2.3 JSON or SPDX 3.0.1 JSON-LD");
+    }
+
+    @Test
     void convert_toStdout_writesCycloneDxXml() {
         Run r = run("sbom", "convert", BOM, "--to", "cyclonedx-xml");
         assertThat(r.code()).as(r.err()).isZero();
@@ -88,7 +119,9 @@ final class SbomConvertCommandTest {
         assertThat(run("sbom", "convert", BOM, "--to", "spdx-json", "-o", spdx.toString()).code()).isZero();
         Path xml = tmp.resolve("k.cdx.xml");
         assertThat(run("sbom", "convert", BOM, "--to", "cyclonedx-xml", "-o", xml.toString()).code()).isZero();
-        for (Path p : new Path[] {spdx, xml}) {
+        Path spdx3 = tmp.resolve("k.spdx3.json");
+        assertThat(run("sbom", "convert", BOM, "--to", "spdx3-json", "-o", spdx3.toString()).code()).isZero();
+        for (Path p : new Path[] {spdx, xml, spdx3}) {
             Run r = run("scan", p.toString(), "--advisories", ADVISORIES);
             assertThat(r.code()).as(r.err()).isEqualTo(1);
             assertThat(r.out()).contains("9 findings in 5 of 27 components (13 advisories checked)");

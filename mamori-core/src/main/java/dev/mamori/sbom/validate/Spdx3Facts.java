@@ -1,10 +1,30 @@
 package dev.mamori.sbom.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /** Collects the {@link Facts} of an SPDX 3 JSON-LD document ({@code @graph} of elements), located by JSON pointer. */
 final class Spdx3Facts {
+    /** SPDX 3 named individuals that stand in for elements; valid wherever an element reference is. */
+    private static final List<String> INDIVIDUALS = List.of("Core/NoneElement",
+            "Core/NoAssertionElement", "Core/SpdxOrganization", "ExpandedLicensing/NoneLicense",
+            "ExpandedLicensing/NoAssertionLicense");
+
     private Spdx3Facts() {}
+
+    /** The named individual ({@code NoneElement}, or its full IRI) or listed licence IRI that {@code id} is. */
+    static boolean isIndividual(String id) {
+        if (id.startsWith("https://spdx.org/licenses/") || id.startsWith("http://spdx.org/licenses/")) {
+            return true;
+        }
+        for (String i : INDIVIDUALS) {
+            String compact = i.startsWith("Core/") ? i.substring(5) : "expandedlicensing_" + i.substring(i.indexOf('/') + 1);
+            if (id.equals(compact) || id.startsWith("https://spdx.org/rdf/3.") && id.endsWith("/terms/" + i)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static void collect(JsonNode root, Facts facts, Problems problems) {
         facts.idName = "spdxId";
@@ -48,6 +68,9 @@ final class Spdx3Facts {
                 JsonNode to = e.path("to");
                 for (int j = 0; j < to.size(); j++) {
                     String target = to.get(j).asText("");
+                    if (isIndividual(target)) {
+                        continue;
+                    }
                     facts.reference(target, at + "/to/" + j, "relationship target", Severity.ERROR);
                     SpdxRelationships.edge(facts, from, relType, target, at);
                 }
@@ -83,11 +106,13 @@ final class Spdx3Facts {
             return;
         }
         if (v.isTextual()) {
-            facts.reference(v.asText(), at + "/" + key, what, Severity.ERROR);
+            if (!isIndividual(v.asText())) {
+                facts.reference(v.asText(), at + "/" + key, what, Severity.ERROR);
+            }
             return;
         }
         for (int j = 0; j < v.size(); j++) {
-            if (v.get(j).isTextual()) {
+            if (v.get(j).isTextual() && !isIndividual(v.get(j).asText())) {
                 facts.reference(v.get(j).asText(), at + "/" + key + "/" + j, what, Severity.ERROR);
             }
         }
