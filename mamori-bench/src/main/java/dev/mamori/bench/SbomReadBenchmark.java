@@ -80,6 +80,17 @@ public class SbomReadBenchmark {
         }
     }
 
+    /** The generated SBOM written as SPDX 3.0.1 JSON-LD. */
+    @State(Scope.Benchmark)
+    public static class Spdx3Json {
+        byte[] bytes;
+
+        @Setup
+        public void setup() {
+            bytes = convert(SbomWriter.Target.SPDX3_JSON);
+        }
+    }
+
     /** The generated SBOM in cyclonedx-core-java's model. */
     @State(Scope.Benchmark)
     public static class CoreJavaModel {
@@ -126,6 +137,18 @@ public class SbomReadBenchmark {
     @Benchmark
     public Bom readSpdxJson(SpdxJson in) {
         return SbomReader.read(new ByteArrayInputStream(in.bytes), "generated.spdx.json");
+    }
+
+    @Benchmark
+    public Bom readSpdx3Json(Spdx3Json in) {
+        return SbomReader.read(new ByteArrayInputStream(in.bytes), "generated.spdx3.json");
+    }
+
+    @Benchmark
+    public long writeSpdx3Json(Model m) {
+        Counting out = new Counting();
+        SbomWriter.write(m.bom, SbomWriter.Target.SPDX3_JSON, out);
+        return out.count;
     }
 
     @Benchmark

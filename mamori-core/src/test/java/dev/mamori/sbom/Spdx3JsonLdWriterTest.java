@@ -577,7 +577,7 @@ final class Spdx3JsonLdWriterTest {
     }
 
     @Test
-    void write_largeBom_writesAndReadsBackQuickly() {
+    void write_largeBom_10000ComponentsAndTheirChain_readBackWhole() {
         List<Component> components = new ArrayList<>();
         Map<String, List<String>> deps = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 10_000; i++) {
@@ -588,13 +588,11 @@ final class Spdx3JsonLdWriterTest {
             }
         }
         Bom bom = new Bom(SbomFormat.CYCLONEDX, "1.6", "json", null, 1, Metadata.EMPTY, components, deps, List.of());
-        long start = System.nanoTime();
+        // speed is measured in mamori-bench (SbomReadBenchmark), not asserted here
         Written w = write(bom);
         Bom back = readBack(w.bytes());
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(back.allComponents()).hasSize(10_000);
         assertThat(back.dependencyEdgeCount()).isEqualTo(9_999);
-        assertThat(millis).as("write + read of 10,000 components, ms").isLessThan(20_000);
         assertThat(new LinkedHashSet<>(List.of(w.losses().toArray(String[]::new)))).isEmpty();
     }
 }
