@@ -392,21 +392,13 @@ final class Spdx3JsonLdWriter {
 
     /** The SBOM data's several licences make one {@code AND} expression: {@code dataLicense} holds one. */
     private static String join(List<String> parts) {
-        Set<String> distinct = new LinkedHashSet<>(parts);
-        if (distinct.size() == 1) {
-            return distinct.iterator().next();
-        }
-        List<String> wrapped = new ArrayList<>();
-        for (String p : distinct) {
-            wrapped.add(p.contains(" ") && !(p.startsWith("(") && p.endsWith(")")) ? "(" + p + ")" : p);
-        }
-        return String.join(" AND ", wrapped);
+        return SpdxLicenses.and(parts);
     }
 
     /** The expression for one licence: a free-text name becomes {@code LicenseRef-<name>} (its name kept). */
     private String licenseValue(License l) {
-        if (l.kind() == License.Kind.NAME && !l.value().matches("LicenseRef-[A-Za-z0-9.\\-]+")) {
-            String ref = "LicenseRef-" + l.value().replaceAll("[^A-Za-z0-9.\\-]+", "-");
+        String ref = SpdxLicenses.refFor(l);
+        if (ref != null) {
             licenseNames.putIfAbsent(ref, l.value());
             return ref;
         }

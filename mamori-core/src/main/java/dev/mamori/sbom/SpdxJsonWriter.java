@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -393,16 +392,12 @@ public final class SpdxJsonWriter {
         if (parts.size() == 1) {
             return parts.getFirst();
         }
-        List<String> wrapped = new ArrayList<>();
-        for (String p : new LinkedHashSet<>(parts)) {
-            wrapped.add(p.contains(" ") && !(p.startsWith("(") && p.endsWith(")")) ? "(" + p + ")" : p);
-        }
-        return String.join(" AND ", wrapped);
+        return SpdxLicenses.and(parts);
     }
 
     private String licenseValue(License l) {
-        if (l.kind() == License.Kind.NAME && !l.value().matches("LicenseRef-[A-Za-z0-9.\\-]+")) {
-            String id = "LicenseRef-" + l.value().replaceAll("[^A-Za-z0-9.\\-]+", "-");
+        String id = SpdxLicenses.refFor(l);
+        if (id != null) {
             extracted.put(id, l.value());
             return id;
         }

@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @EnabledIf("corporaPresent")
 final class SbomCorpusTest {
+    /** The largest SBOM (components) the SPDX 3 oracle checks in the corpus-wide round trip. */
+    static final int SPDX3_ORACLE_LIMIT = 150;
+
     static final Path CORPORA = Path.of("/work/shared/corpora");
 
     static boolean corporaPresent() {
@@ -202,6 +205,7 @@ final class SbomCorpusTest {
             all.addAll(files(corpus));
         }
         int[] done = new int[SbomWriter.Target.values().length];
+        int spdx3OracleChecked = 0;
         List<String> problems = new ArrayList<>();
         for (Path f : all) {
             Outcome o = read(f);
@@ -213,7 +217,15 @@ final class SbomCorpusTest {
                 try {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     SbomWriter.write(original, t, out);
-                    RoundTripTest.validate(out.toByteArray(), t);
+                    // the SPDX library's JSON-schema check costs minutes on the corpora's largest SBOMs: it checks every
+                    // document up to SPDX3_ORACLE_LIMIT components here (and every fixture in RoundTripTest)
+                    if (t != SbomWriter.Target.SPDX3_JSON
+                            || original.allComponentsWithSubject().size() <= SPDX3_ORACLE_LIMIT) {
+                        RoundTripTest.validate(out.toByteArray(), t);
+                        if (t == SbomWriter.Target.SPDX3_JSON) {
+                            spdx3OracleChecked++;
+                        }
+                    }
                     Bom back = SbomReader.read(new ByteArrayInputStream(out.toByteArray()), f + " as " + t.cliName());
                     assertThat(back.allComponentsWithSubject()).hasSize(original.allComponentsWithSubject().size());
                     assertThat(RoundTripTest.edges(back)).containsAll(RoundTripTest.edges(original));
@@ -223,8 +235,9 @@ final class SbomCorpusTest {
                 }
             }
         }
-        System.out.printf("ROUNDTRIP files=%d cyclonedx-json=%d cyclonedx-xml=%d spdx-json=%d spdx3-json=%d problems=%d%n",
-                all.size(), done[0], done[1], done[2], done[3], problems.size());
+        System.out.printf("ROUNDTRIP files=%d cyclonedx-json=%d cyclonedx-xml=%d spdx-json=%d spdx3-json=%d "
+                        + "(spdx-v3jsonld-store checked %d) problems=%d%n",
+                all.size(), done[0], done[1], done[2], done[3], spdx3OracleChecked, problems.size());
         problems.forEach(p -> System.out.println("    " + p));
         assertThat(problems).isEmpty();
     }
