@@ -111,6 +111,69 @@ final class PortfolioBenchmark {
         }
     }
 
+    /**
+     * The reaction path: 50 releases of 2,000 components each (100,000 components), analysed; then one new advisory
+     * for a package that 10 of them use is dropped into the advisory directory. Measured from the refresh request to
+     * the moment all 10 releases list the new finding, and how many releases were re-analysed (only the 10 should be).
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void reactionToANewAdvisory_50Releases(DatabaseKind kind) throws Exception {
+        int releases = 50;
+        int n = 2_000;
+        Path adv = tmp.resolve("advisories");
+        advisories(adv.resolve("bench.jsonl"), n);
+        try (TestServer s = TestServer.start(kind, tmp, "--mamori.advisories.dir=" + adv, "--mamori.analysis.poll-interval=20ms")) {
+            long product = s.post("/api/v1/products", Map.of("name", "bench")).json().path("id").asLong();
+            List<Long> ids = new java.util.ArrayList<>();
+            long setup = System.nanoTime();
+            for (int r = 0; r < releases; r++) {
+                long release = s.post("/api/v1/products/" + product + "/releases", Map.of("version", "r" + r)).json().path("id").asLong();
+                // every fifth release carries artifact-1 at 1.1.0: the package the new advisory names
+                byte[] sbom = sbom(n);
+                if (r % 5 != 0) {
+                    sbom = new String(sbom, StandardCharsets.UTF_8).replace("org.bench.g1/artifact-1@", "org.bench.g1/artifact-1x@")
+                            .replace("\"name\":\"artifact-1\"", "\"name\":\"artifact-1x\"").getBytes(StandardCharsets.UTF_8);
+                }
+                s.upload("/api/v1/releases/" + release + "/sbom", sbom, "application/vnd.cyclonedx+json");
+                ids.add(release);
+            }
+            for (long id : ids) {
+                await(s, id);
+            }
+            System.out.printf("[bench] %s: %d releases x %d components uploaded and analysed in %.1f s%n", kind, releases, n,
+                    (System.nanoTime() - setup) / 1e9);
+            long jobsBefore = 0;
+            for (long id : ids) {
+                jobsBefore += s.get("/api/v1/releases/" + id + "/analysis").json().size();
+            }
+            Files.writeString(adv.resolve("new.json"), "{\"schema_version\":\"1.6.0\",\"id\":\"BENCH-NEW\",\"aliases\":"
+                    + "[\"CVE-2099-99999\"],\"modified\":\"2026-11-25T00:00:00Z\",\"affected\":[{\"package\":{\"ecosystem\":"
+                    + "\"Maven\",\"name\":\"org.bench.g1:artifact-1\"},\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":"
+                    + "[{\"introduced\":\"0\"},{\"fixed\":\"9.0.0\"}]}]}]}");
+            long t0 = System.nanoTime();
+            JsonNode refreshed = s.post("/api/v1/advisories/refresh", Map.of()).json();
+            long t1 = System.nanoTime();
+            List<Long> affected = new java.util.ArrayList<>();
+            for (int r = 0; r < releases; r += 5) {
+                affected.add(ids.get(r));
+            }
+            for (long id : affected) {
+                while (s.get("/api/v1/releases/" + id + "/findings?vulnerability=CVE-2099-99999").json().path("total").asLong() == 0) {
+                    Thread.sleep(10);
+                }
+            }
+            long t2 = System.nanoTime();
+            long jobsAfter = 0;
+            for (long id : ids) {
+                jobsAfter += s.get("/api/v1/releases/" + id + "/analysis").json().size();
+            }
+            System.out.printf("[bench] %s: new advisory -> refresh answered in %.0f ms (%d releases queued), all %d affected "
+                            + "releases list the finding after %.0f ms; analyses run: %d%n", kind, (t1 - t0) / 1e6,
+                    refreshed.path("releasesQueued").asInt(), affected.size(), (t2 - t0) / 1e6, jobsAfter - jobsBefore);
+        }
+    }
+
     private static JsonNode await(TestServer s, long release) throws InterruptedException {
         while (true) {
             JsonNode jobs = s.get("/api/v1/releases/" + release + "/analysis").json();
