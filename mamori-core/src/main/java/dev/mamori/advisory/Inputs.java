@@ -1,5 +1,6 @@
 package dev.mamori.advisory;
 
+import dev.mamori.input.Gzip;
 import dev.mamori.input.InputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /** Opening input files: gzip is recognised by its magic bytes, not by the file name. */
 final class Inputs {
@@ -28,15 +28,7 @@ final class Inputs {
 
     /** Returns a stream that decompresses the input if it starts with the gzip magic bytes. */
     static InputStream maybeGunzip(InputStream in) throws IOException {
-        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, BUFFER);
-        buffered.mark(2);
-        int b1 = buffered.read();
-        int b2 = buffered.read();
-        buffered.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
-        }
-        return buffered;
+        return Gzip.maybeGunzip(in, Gzip.UNLIMITED, null);
     }
 
     /** An {@link InputException} for an I/O failure, with gzip's terse messages made readable. */

@@ -24,6 +24,7 @@ public final class DependencyGraph {
     private final List<String> roots;
     private final Set<String> rootSet;
     private final Map<String, String> predecessor = new HashMap<>();
+    private final Map<String, Integer> depth = new HashMap<>();
     private final Map<String, List<Component>> introducedBy = new HashMap<>();
     private Map<String, Integer> directPosition;
 
@@ -52,12 +53,13 @@ public final class DependencyGraph {
         rootSet = Set.copyOf(roots);
         // one breadth-first walk from the roots: each component's predecessor on a shortest chain
         ArrayDeque<String> queue = new ArrayDeque<>(roots);
-        Set<String> seen = new LinkedHashSet<>(roots);
+        roots.forEach(r -> depth.put(r, 0));
         while (!queue.isEmpty()) {
             String ref = queue.poll();
             for (String next : children.getOrDefault(ref, List.of())) {
-                if (seen.add(next)) {
+                if (!depth.containsKey(next)) {
                     predecessor.put(next, ref);
+                    depth.put(next, depth.get(ref) + 1);
                     queue.add(next);
                 }
             }
@@ -119,20 +121,7 @@ public final class DependencyGraph {
 
     /** How many steps the component is below a root: 0 for a root, 1 for a direct dependency, -1 when unreached. */
     public int depth(Component c) {
-        if (c.bomRef() == null) {
-            return -1;
-        }
-        if (rootSet.contains(c.bomRef())) {
-            return 0;
-        }
-        int d = 0;
-        for (String ref = c.bomRef(); ref != null && !rootSet.contains(ref); ref = predecessor.get(ref)) {
-            if (!predecessor.containsKey(ref)) {
-                return -1;
-            }
-            d++;
-        }
-        return d;
+        return c.bomRef() == null ? -1 : depth.getOrDefault(c.bomRef(), -1);
     }
 
     /** True when a root depends on the component itself. */

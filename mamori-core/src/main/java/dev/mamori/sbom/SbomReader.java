@@ -1,5 +1,6 @@
 package dev.mamori.sbom;
 
+import dev.mamori.input.Gzip;
 import dev.mamori.input.InputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
-import java.util.zip.GZIPInputStream;
 import java.util.regex.Pattern;
 
 /**
@@ -83,13 +83,8 @@ public final class SbomReader {
     static Bom read(InputStream in, String source, long maxGunzipped) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
-            buffered.mark(2);
-            int b1 = buffered.read();
-            int b2 = buffered.read();
-            buffered.reset();
-            if (b1 == 0x1f && b2 == 0x8b) {
-                return read(new LimitedInputStream(new GZIPInputStream(buffered, 64 * 1024), maxGunzipped,
-                        source), source + " (gunzipped)", maxGunzipped);
+            if (Gzip.isGzip(buffered)) {
+                return read(Gzip.gunzip(buffered, maxGunzipped, source), source + " (gunzipped)", maxGunzipped);
             }
             buffered.mark(SNIFF_BYTES + 1);
             byte[] head = buffered.readNBytes(SNIFF_BYTES);
@@ -111,7 +106,7 @@ public final class SbomReader {
                         : "not a recognised SBOM: expected CycloneDX (JSON or XML), SPDX 2 (JSON, YAML or tag-value), "
                                 + "SPDX 3 JSON-LD or a SWID tag");
             };
-        } catch (LimitedInputStream.LimitExceeded e) {
+        } catch (Gzip.TooLarge e) {
             throw new InputException(e.source(), "", e.getMessage());
         } catch (java.io.EOFException e) {
             throw new InputException(source, "", "unexpected end of compressed data (truncated file?)", e);

@@ -177,7 +177,7 @@ final class Spdx3JsonLdWriter {
             for (License l : m.licenses()) {
                 parts.add(licenseValue(l));
             }
-            dataLicenseId = expression(join(parts));
+            dataLicenseId = expression(SpdxLicenses.and(parts));
         }
         metadataLosses();
         for (Component c : packages) {
@@ -388,11 +388,6 @@ final class Spdx3JsonLdWriter {
         if (!concluded.isEmpty()) {
             relationship(id(c), "hasConcludedLicense", List.copyOf(concluded), null);
         }
-    }
-
-    /** The SBOM data's several licences make one {@code AND} expression: {@code dataLicense} holds one. */
-    private static String join(List<String> parts) {
-        return SpdxLicenses.and(parts);
     }
 
     /** The expression for one licence: a free-text name becomes {@code LicenseRef-<name>} (its name kept). */
